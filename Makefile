@@ -1,0 +1,34 @@
+# The two commands of tinhgon (README.md): `make run` and `make test`; `make ui` for the Dagster UI.
+# Each sets up what is missing first: uv (in .uv/), then the locked environment (in .venv/).
+
+UV_VERSION := 0.13.9
+UV := .uv/bin/uv
+export UV_PROJECT_ENVIRONMENT := .venv
+export DAGSTER_HOME ?= $(CURDIR)/warehouse/dagster_home
+
+.PHONY: run test ui lint format setup
+
+run: .venv/.synced
+	$(UV) run --frozen python -m pipelines run
+
+ui: .venv/.synced
+	$(UV) run --frozen python -m pipelines ui
+
+test: .venv/.synced
+	$(UV) run --frozen ruff check .
+	$(UV) run --frozen ruff format --check .
+	$(UV) run --frozen pytest
+
+format: .venv/.synced
+	$(UV) run --frozen ruff format .
+	$(UV) run --frozen ruff check --fix .
+
+setup: .venv/.synced
+
+$(UV):
+	python3 -m venv .uv
+	.uv/bin/pip install --quiet "uv==$(UV_VERSION)"
+
+.venv/.synced: $(UV) uv.lock pyproject.toml
+	$(UV) sync --frozen
+	touch $@

@@ -1,0 +1,12 @@
+import dagster as dg
+
+from pipelines.defs.automation.jobs import refresh_warehouse
+
+nightly = dg.ScheduleDefinition(
+    name="nightly_refresh",
+    job=refresh_warehouse,
+    cron_schedule="0 1 * * *",
+    execution_timezone="Asia/Ho_Chi_Minh",
+    default_status=dg.DefaultScheduleStatus.RUNNING,
+    description="Every night at 01:00 Vietnam time, whether or not anything arrived.",
+)

@@ -1,0 +1,32 @@
+"""A run whenever a file under raw/ is added, changed or removed."""
+
+import hashlib
+
+import dagster as dg
+
+from pipelines.defs.automation.jobs import refresh_warehouse
+from pipelines.warehouse import RawFolder
+
+
+def folder_fingerprint(raw_folder: RawFolder) -> str:
+    """Names, sizes and modification times of every file under raw/: cheap, and changes with them."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in raw_folder.root.rglob("*") if p.is_file()):
+        stat = path.stat()
+        digest.update(f"{path.relative_to(raw_folder.root)}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+@dg.sensor(
+    name="raw_folder_changed",
+    job=refresh_warehouse,
+    minimum_interval_seconds=60,
+    default_status=dg.DefaultSensorStatus.RUNNING,
+)
+def raw_folder_changed(context: dg.SensorEvaluationContext, raw_folder: RawFolder):
+    """Starts a refresh when the raw folder's contents differ from the last run it started."""
+    fingerprint = folder_fingerprint(raw_folder)
+    if fingerprint == context.cursor:
+        return dg.SkipReason("nothing changed in the raw folder")
+    context.update_cursor(fingerprint)
+    return dg.RunRequest(run_key=fingerprint)

@@ -1,0 +1,79 @@
+"""Raw layer: the reference CSVs and the personnel lists of raw/, loaded as written."""
+
+import dagster as dg
+
+from pipelines.catalog import table_doc
+from pipelines.defs.metadata import records_table, table_metadata
+from pipelines.identity import load_hasher
+from pipelines.loading import personnel, reference
+from pipelines.warehouse import RawFolder, Warehouse
+
+OWNERS = ["team:noi-vu"]
+
+
+def _spec(table: str, kinds: set[str], deps=()) -> dg.AssetSpec:
+    doc = table_doc("raw", table)
+    return dg.AssetSpec(
+        ["raw", table],
+        description=f"{doc.en}\n\n{doc.vi}",
+        group_name="ingest",
+        kinds={"duckdb", *kinds},
+        owners=OWNERS,
+        deps=deps,
+    )
+
+
+@dg.multi_asset(
+    specs=[_spec(table, {"csv"}) for table in reference.REFERENCE_TABLES],
+    can_subset=True,
+)
+def reference_tables(context: dg.AssetExecutionContext, raw_folder: RawFolder, warehouse: Warehouse):
+    """The district's reference CSVs, one table each, as written plus matching keys."""
+    with warehouse.connect(context.run_id) as connection:
+        for key in sorted(context.selected_asset_keys):
+            table = key.path[-1]
+            rows = reference.load_reference(connection, raw_folder.reference_dir, table)
+            source = raw_folder.reference_dir / f"{table}.csv"
+            yield dg.MaterializeResult(
+                asset_key=key,
+                metadata=table_metadata(connection, "raw", table, rows)
+                | {"source": dg.MetadataValue.path(str(source))},
+            )
+
+
+@dg.multi_asset(
+    specs=[_spec(table, {"excel", "csv"}) for table in personnel.PERSONNEL_TABLES],
+)
+def personnel_lists(context: dg.AssetExecutionContext, raw_folder: RawFolder, warehouse: Warehouse):
+    """Every personnel list under raw/personnel: files, lists, rows read and rows quarantined.
+    Files unchanged since the last published warehouse are not parsed again."""
+    hash_id = load_hasher(warehouse.id_key_file)
+    with warehouse.connect(context.run_id) as connection:
+        summary = personnel.refresh(connection, raw_folder.personnel_dir, hash_id)
+        context.log.info(
+            f"{summary.files_seen} files, {summary.files_parsed} parsed (others unchanged), "
+            f"{summary.files_rejected} rejected, {summary.rows_loaded} rows read, "
+            f"{summary.rows_quarantined} quarantined while reading"
+        )
+        files = connection.execute(
+            """
+            SELECT f.file, f.sha256[:12] AS sha256, f.status,
+                   string_agg(DISTINCT strftime(l.snapshot_date, '%Y-%m-%d'), ', ') AS snapshot_dates,
+                   coalesce(sum(l.data_rows), 0) AS data_rows
+            FROM raw.source_files AS f LEFT JOIN raw.lists AS l USING (file)
+            GROUP BY ALL ORDER BY f.file
+            """
+        ).df()
+        for table in personnel.PERSONNEL_TABLES:
+            rows = connection.execute(f"SELECT count(*) FROM raw.{table}").fetchall()[0][0]
+            extra = {}
+            if table == "source_files":
+                extra = {
+                    "files_parsed": summary.files_parsed,
+                    "files_unchanged": summary.files_seen - summary.files_parsed,
+                    "files": records_table(files),
+                }
+            yield dg.MaterializeResult(
+                asset_key=["raw", table],
+                metadata=table_metadata(connection, "raw", table, rows) | extra,
+            )

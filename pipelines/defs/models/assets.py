@@ -1,0 +1,35 @@
+"""Staging, marts and audit tables: one asset per SQL file, its dependencies read from the SQL."""
+
+import hashlib
+
+import dagster as dg
+
+from pipelines import models
+from pipelines.defs.metadata import table_metadata
+from pipelines.warehouse import Warehouse
+
+OWNERS = ["team:noi-vu"]
+
+
+def model_asset(model: models.SqlModel) -> dg.AssetsDefinition:
+    @dg.asset(
+        key=[model.schema, model.table],
+        deps=[dg.AssetKey(list(upstream)) for upstream in model.upstream],
+        description=f"{model.doc.en}\n\n{model.doc.vi}",
+        group_name=model.schema,
+        kinds={"duckdb", "sql"},
+        owners=OWNERS,
+        code_version=hashlib.sha256(model.sql.encode()).hexdigest()[:12],
+        metadata={"sql": dg.MetadataValue.md(f"```sql\n{model.sql}\n```")},
+    )
+    def build(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
+        with warehouse.connect(context.run_id) as connection:
+            rows = model.build(connection)
+            return dg.MaterializeResult(metadata=table_metadata(connection, model.schema, model.table, rows))
+
+    return build
+
+
+@dg.definitions
+def sql_models() -> dg.Definitions:
+    return dg.Definitions(assets=[model_asset(model) for model in models.discover()])

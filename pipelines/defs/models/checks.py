@@ -1,0 +1,57 @@
+"""Great Expectations suites as Dagster asset checks: per table, a blocking `structure` check made of
+its `error` expectations and a non-blocking `quality` check made of its `warn` expectations."""
+
+import dagster as dg
+import pandas as pd
+
+from pipelines import models, quality
+from pipelines.catalog import TableDoc
+from pipelines.defs.metadata import records_table
+from pipelines.warehouse import Warehouse
+
+_CHECKS = {
+    "error": ("structure", dg.AssetCheckSeverity.ERROR, True),
+    "warn": ("quality", dg.AssetCheckSeverity.WARN, False),
+}
+
+
+def suite_check(doc: TableDoc, severity: quality.Severity) -> dg.AssetChecksDefinition | None:
+    expectations = quality.suite_of(doc, severity)
+    if not expectations:
+        return None
+    name, check_severity, blocking = _CHECKS[severity]
+
+    @dg.asset_check(
+        asset=dg.AssetKey([doc.schema, doc.table]),
+        name=name,
+        blocking=blocking,
+        description="\n".join(f"- {e.label}" for e in expectations),
+    )
+    def check(context: dg.AssetCheckExecutionContext, warehouse: Warehouse) -> dg.AssetCheckResult:
+        with warehouse.connect(context.run.run_id) as connection:
+            outcomes = quality.validate(connection, doc.name, expectations)
+        failed = [o for o in outcomes if not o.success]
+        metadata: dict = {
+            "expectations": len(outcomes),
+            "failed": len(failed),
+            "results": dg.MetadataValue.md(
+                "\n".join(
+                    f"- {'✅' if o.success else '❌'} {o.expectation.label}"
+                    + ("" if o.success else f" — {o.unexpected_count or o.observed} unexpected")
+                    for o in outcomes
+                )
+            ),
+        }
+        for number, outcome in enumerate(failed, start=1):
+            if outcome.failing_rows:
+                metadata[f"failing_rows_{number}"] = records_table(pd.DataFrame(outcome.failing_rows))
+        return dg.AssetCheckResult(passed=not failed, severity=check_severity, metadata=metadata)
+
+    return check
+
+
+@dg.definitions
+def table_checks() -> dg.Definitions:
+    docs = [model.doc for model in models.discover()]
+    checks = [suite_check(doc, severity) for doc in docs for severity in _CHECKS]
+    return dg.Definitions(asset_checks=[check for check in checks if check])

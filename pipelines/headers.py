@@ -1,0 +1,82 @@
+"""Recognising the columns of a personnel list, whatever their case, diacritics or Unicode form."""
+
+from enum import StrEnum
+
+from pipelines.text import fold
+
+
+class Field(StrEnum):
+    ROW_NUMBER = "row_number"
+    FULL_NAME = "full_name"
+    BIRTH_DATE = "birth_date"
+    SEX = "sex"
+    POSITION = "position_title"
+    UNIT = "unit_text"
+    NATIONAL_ID = "national_id"
+    QUALIFICATION = "qualification"
+    NOTE = "note"
+
+
+# Folded header text -> the field it names. Folding removes case, diacritics and punctuation, so
+# "Họ và tên", "HỌ VÀ TÊN" and "Ho va ten" are one entry.
+_ALIASES: dict[str, Field] = {
+    alias: field
+    for field, aliases in {
+        Field.ROW_NUMBER: ["stt", "tt", "so tt", "so thu tu"],
+        Field.FULL_NAME: ["ho va ten", "ho ten", "ho va ten dem", "ho ten day du"],
+        Field.BIRTH_DATE: [
+            "ngay sinh",
+            "ngay thang nam sinh",
+            "ngay thang sinh",
+            "nam sinh",
+            "sinh ngay",
+        ],
+        Field.SEX: ["gioi tinh", "gioi"],
+        Field.POSITION: ["chuc vu", "chuc danh", "chuc vu chuc danh", "chuc danh chuc vu"],
+        Field.UNIT: [
+            "don vi",
+            "don vi cong tac",
+            "co quan don vi",
+            "noi cong tac",
+            "thon",
+            "to dan pho",
+            "tdp",
+            "thon tdp",
+            "thon to dan pho",
+            "thon khu pho",
+        ],
+        Field.NATIONAL_ID: [
+            "so cccd",
+            "cccd",
+            "cmnd",
+            "so cmnd",
+            "so cmnd cccd",
+            "so cccd cmnd",
+            "cmnd cccd",
+            "cccd cmnd",
+            "so dinh danh",
+            "so dinh danh ca nhan",
+        ],
+        Field.QUALIFICATION: [
+            "trinh do chuyen mon",
+            "trinh do",
+            "trinh do cm",
+            "trinh do dao tao",
+            "chuyen mon",
+        ],
+        Field.NOTE: ["ghi chu"],
+    }.items()
+    for alias in aliases
+}
+
+# Sub-headers under a date-of-birth header that give the sex by the column the date is in.
+SEX_SUBHEADERS = {"nam": "Nam", "nu": "Nữ"}
+
+
+def field_of(header: object) -> Field | None:
+    """The field a header cell names, or None for a column we do not know (kept as an extra)."""
+    return _ALIASES.get(fold(header))
+
+
+def is_sex_subheader(cell: object) -> bool:
+    return fold(cell) in SEX_SUBHEADERS

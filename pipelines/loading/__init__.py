@@ -1,0 +1,1 @@
+"""Writing what was read from raw/ into the warehouse's raw schema."""

@@ -1,0 +1,135 @@
+"""Personnel files into the raw tables, parsing only what changed since the last published warehouse.
+
+Each file is keyed by its content hash and by the parser that read it: an unchanged file read by the
+same code with the same ID key keeps the rows it already has; a changed, new or removed file is
+reflected exactly.
+"""
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+import pipelines
+from pipelines.identity import IdHasher
+from pipelines.loading import tables
+from pipelines.reading.files import ParsedFile, parse_file, sha256_of
+from pipelines.text import unit_key
+
+PERSONNEL_TABLES = ("source_files", "lists", "personnel", "ingest_quarantine")
+_PARSER_SOURCES = ("reading", "text.py", "dates.py", "headers.py", "identity.py")
+
+
+@dataclass(frozen=True)
+class IngestSummary:
+    files_seen: int
+    files_parsed: int
+    files_rejected: int
+    rows_loaded: int
+    rows_quarantined: int
+
+
+def discover(personnel_dir: Path) -> Iterator[tuple[str, Path]]:
+    """Every file under personnel/, at any depth, but Excel's lock files and hidden files."""
+    for path in sorted(personnel_dir.rglob("*")):
+        relative = path.relative_to(personnel_dir)
+        if path.is_file() and not any(part.startswith((".", "~$")) for part in relative.parts):
+            yield relative.as_posix(), path
+
+
+def parser_fingerprint(hash_id: IdHasher) -> str:
+    """Changes when the reading code or the ID key changes, so cached rows are then read again."""
+    digest = hashlib.sha256(hash_id.fingerprint.encode())
+    root = Path(pipelines.__file__).parent
+    for name in _PARSER_SOURCES:
+        for source in sorted((root / name).rglob("*.py")) if (root / name).is_dir() else [root / name]:
+            digest.update(source.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def refresh(connection: duckdb.DuckDBPyConnection, personnel_dir: Path, hash_id: IdHasher) -> IngestSummary:
+    for table in PERSONNEL_TABLES:
+        tables.create(connection, table)
+    parser = parser_fingerprint(hash_id)
+    on_disk = {name: path for name, path in discover(personnel_dir)}
+    hashes = {name: sha256_of(path) for name, path in on_disk.items()}
+    cached = dict(
+        connection.execute("SELECT file, sha256 FROM raw.source_files WHERE parser = ?", [parser]).fetchall()
+    )
+    unchanged = sorted(name for name, sha in hashes.items() if cached.get(name) == sha)
+    for table in PERSONNEL_TABLES:
+        connection.execute(f"DELETE FROM raw.{table} WHERE NOT list_contains(?, file)", [unchanged])
+    parsed = [parse_file(on_disk[name], name, hash_id) for name in sorted(set(on_disk) - set(unchanged))]
+    _write(connection, parsed, parser)
+    return _summary(connection, len(on_disk), len(parsed))
+
+
+def _write(connection: duckdb.DuckDBPyConnection, parsed: list[ParsedFile], parser: str) -> None:
+    tables.append(connection, "source_files", pd.DataFrame(_file_rows(parsed, parser)))
+    tables.append(connection, "lists", pd.DataFrame(_list_rows(parsed)))
+    loaded, quarantined = [], []
+    for file in parsed:
+        for plist in file.lists:
+            for row in plist.rows:
+                where = {"file": file.file, "sheet": plist.sheet, "row": row.excel_row}
+                problems = ([file.rejection] if file.rejection else []) + row.problems
+                if problems:
+                    quarantined.append(
+                        where
+                        | {
+                            "reason": "; ".join(p.en for p in problems),
+                            "reason_vi": "; ".join(p.vi for p in problems),
+                            "cells": row.cells_json,
+                        }
+                    )
+                else:
+                    loaded.append(
+                        where | {str(k): v for k, v in row.values.items()} | {"cells": row.cells_json}
+                    )
+    tables.append(connection, "personnel", pd.DataFrame(loaded))
+    tables.append(connection, "ingest_quarantine", pd.DataFrame(quarantined))
+
+
+def _file_rows(parsed: Iterable[ParsedFile], parser: str) -> Iterator[dict]:
+    for file in parsed:
+        yield {
+            "file": file.file,
+            "sha256": file.sha256,
+            "size_bytes": file.size_bytes,
+            "status": file.status,
+            "reason": file.rejection.en if file.rejection else None,
+            "reason_vi": file.rejection.vi if file.rejection else None,
+            "sheets_without_list": file.sheets_without_list,
+            "parser": parser,
+        }
+
+
+def _list_rows(parsed: Iterable[ParsedFile]) -> Iterator[dict]:
+    for file in parsed:
+        for plist in file.lists:
+            yield {
+                "file": file.file,
+                "sheet": plist.sheet,
+                "snapshot_date": plist.snapshot_date,
+                "title_date": plist.title_date,
+                "title": plist.title,
+                "issuer": " / ".join(plist.issuer),
+                "issuer_keys": [unit_key(line) for line in plist.issuer],
+                "header_row": plist.layout.header_row + 1,
+                "declared_total": plist.layout.declared_total,
+                "data_rows": len(plist.rows),
+            }
+
+
+def _summary(connection: duckdb.DuckDBPyConnection, seen: int, parsed: int) -> IngestSummary:
+    rejected, loaded, quarantined = connection.execute(
+        """
+        SELECT (SELECT count(*) FROM raw.source_files WHERE status = 'rejected'),
+               (SELECT count(*) FROM raw.personnel),
+               (SELECT count(*) FROM raw.ingest_quarantine)
+        """
+    ).fetchall()[0]
+    return IngestSummary(seen, parsed, rejected, loaded, quarantined)

@@ -1,0 +1,25 @@
+"""Creating a raw table from its YAML description and appending a DataFrame to it."""
+
+import duckdb
+import pandas as pd
+
+from pipelines.catalog import table_doc
+
+
+def create(connection: duckdb.DuckDBPyConnection, table: str, replace: bool = False) -> None:
+    doc = table_doc("raw", table)
+    if replace:
+        connection.execute(f"DROP TABLE IF EXISTS {doc.name}")
+    connection.execute(doc.create_statement())
+    for statement in doc.comment_statements():
+        connection.execute(statement)
+
+
+def append(connection: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
+    if frame.empty:
+        return
+    connection.register("incoming", frame)
+    try:
+        connection.execute(f"INSERT INTO raw.{table} BY NAME SELECT * FROM incoming")
+    finally:
+        connection.unregister("incoming")

@@ -1,0 +1,131 @@
+"""Great Expectations suites declared in each table's YAML, validated on DataFrames.
+
+GX's SQL datasources do not work on DuckDB, so each check reads its table (or the query it names)
+into pandas and validates it in an ephemeral GX context. Each expectation is either an `error`
+(structural: the data cannot be trusted downstream) or a `warn` (worth a look, blocks nothing).
+Importing great_expectations takes seconds, so it happens on the first validation, not at import.
+"""
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Literal
+
+import duckdb
+import pandas as pd
+
+from pipelines.catalog import TableDoc
+
+Severity = Literal["error", "warn"]
+SHOWN_FAILURES = 20
+# Columns that identify a row without revealing a person: what failing-row samples may show.
+_IDENTIFYING = ("file", "sheet", "row", "metric", "sector", "commune", "village", "level", "unit_code")
+
+
+@dataclass(frozen=True)
+class Expectation:
+    type: str  # a GX expectation name: expect_column_values_to_not_be_null
+    kwargs: dict
+    severity: Severity = "error"
+    query: str | None = None  # validate this query's result instead of the whole table
+    description: str = ""
+
+    @classmethod
+    def from_yaml(cls, entry: dict) -> "Expectation":
+        entry = dict(entry)
+        return cls(
+            type=entry.pop("expectation"),
+            severity=entry.pop("severity", "error"),
+            query=entry.pop("query", None),
+            description=entry.pop("description", ""),
+            kwargs=entry,
+        )
+
+    @property
+    def label(self) -> str:
+        target = self.kwargs.get("column") or self.kwargs.get("column_list") or ""
+        return f"{self.type}({target})" + (f": {self.description}" if self.description else "")
+
+
+@dataclass
+class Outcome:
+    expectation: Expectation
+    success: bool
+    observed: object = None
+    unexpected_count: int = 0
+    failing_rows: list[dict] = field(default_factory=list)
+
+
+def suite_of(doc: TableDoc, severity: Severity) -> list[Expectation]:
+    return [e for e in map(Expectation.from_yaml, doc.checks) if e.severity == severity]
+
+
+def validate(
+    connection: duckdb.DuckDBPyConnection, table: str, expectations: list[Expectation]
+) -> list[Outcome]:
+    outcomes = []
+    for query in dict.fromkeys(e.query for e in expectations):
+        frame = connection.execute(query or f"SELECT * FROM {table}").df()
+        batch = [e for e in expectations if e.query == query]
+        outcomes += _validate_frame(frame, batch, name=table)
+    return outcomes
+
+
+def _validate_frame(frame: pd.DataFrame, expectations: list[Expectation], name: str) -> list[Outcome]:
+    import great_expectations as gx
+
+    suite = gx.ExpectationSuite(name=name)
+    for expectation in expectations:
+        suite.add_expectation(_expectation_class(expectation.type)(**expectation.kwargs))
+    batch = _batch_definition(name).get_batch(batch_parameters={"dataframe": frame})
+    result = batch.validate(suite, result_format={"result_format": "COMPLETE"})
+    shown = [c for c in frame.columns if c in _IDENTIFYING] or list(frame.columns[:1])
+    outcomes = []
+    for expectation, item in zip(expectations, result.results, strict=True):
+        details = item.result or {}
+        indexes = details.get("unexpected_index_list") or []
+        outcomes.append(
+            Outcome(
+                expectation,
+                bool(item.success),
+                observed=details.get("observed_value"),
+                unexpected_count=details.get("unexpected_count") or 0,
+                failing_rows=_rows(frame, indexes, shown),
+            )
+        )
+    return outcomes
+
+
+def _rows(frame: pd.DataFrame, indexes: list, columns: list[str]) -> list[dict]:
+    positions = [i for i in indexes[:SHOWN_FAILURES] if isinstance(i, int)]
+    sample = frame.loc[positions, columns] if positions else frame.iloc[0:0][columns]
+    return sample.astype(str).to_dict(orient="records")
+
+
+def _expectation_class(expectation_type: str):
+    import great_expectations as gx
+
+    camel = "".join(part.title() for part in re.split(r"_", expectation_type))
+    return getattr(gx.expectations, camel)
+
+
+@cache
+def _datasource():
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = ProgressBarsConfig(globally=False)
+    return context.data_sources.add_pandas("tinhgon")
+
+
+def _batch_definition(name: str):
+    source = _datasource()
+    try:
+        asset = source.get_asset(name)
+    except LookupError:
+        asset = source.add_dataframe_asset(name)
+    try:
+        return asset.get_batch_definition("whole")
+    except KeyError:
+        return asset.add_batch_definition_whole_dataframe("whole")

@@ -1,0 +1,104 @@
+"""One personnel file from end to end: its sheets, their lists, their rows, or why it was rejected."""
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from pipelines.dates import date_in_filename, date_in_title
+from pipelines.identity import IdHasher
+from pipelines.reading.layout import Layout, find_layout, issuer_lines
+from pipelines.reading.rows import Problem, Row, read_rows
+from pipelines.reading.sources import RawSheet, Unreadable, read_sheets
+
+
+@dataclass
+class ParsedList:
+    sheet: str
+    layout: Layout
+    title_date: date | None
+    snapshot_date: date | None
+    issuer: list[str]
+    title: str | None
+    rows: list[Row]
+
+
+@dataclass
+class ParsedFile:
+    file: str
+    sha256: str
+    size_bytes: int
+    lists: list[ParsedList] = field(default_factory=list)
+    rejection: Problem | None = None
+    sheets_without_list: list[str] = field(default_factory=list)
+
+    @property
+    def status(self) -> str:
+        return "rejected" if self.rejection else "loaded"
+
+
+def sha256_of(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def parse_file(path: Path, name: str, hash_id: IdHasher) -> ParsedFile:
+    """Read every list in the file at `path`, known to users as `name` (its path under raw/)."""
+    data = path.read_bytes()
+    parsed = ParsedFile(name, hashlib.sha256(data).hexdigest(), len(data))
+    try:
+        sheets = list(read_sheets(path))
+    except Unreadable as error:
+        parsed.rejection = Problem(error.reason_en, error.reason_vi)
+        return parsed
+    from_name = date_in_filename(path.name)
+    for sheet in sheets:
+        layout = find_layout(sheet.rows)
+        if layout is None:
+            parsed.sheets_without_list.append(sheet.name)
+            continue
+        parsed.lists.append(_parse_list(sheet, layout, from_name, hash_id))
+    parsed.rejection = _file_problem(parsed, from_name)
+    return parsed
+
+
+def _parse_list(sheet: RawSheet, layout: Layout, from_name: date | None, hash_id) -> ParsedList:
+    from_title = next(filter(None, map(date_in_title, layout.title_lines)), None)
+    snapshot = from_title or from_name
+    title = next((line for line in layout.title_lines if line.casefold().startswith("danh sách")), None)
+    rows = read_rows(sheet.rows, layout, snapshot, hash_id)
+    return ParsedList(sheet.name, layout, from_title, snapshot, issuer_lines(layout.title_lines), title, rows)
+
+
+def _file_problem(parsed: ParsedFile, from_name: date | None) -> Problem | None:
+    """Why a file whose sheets could be read must still be rejected as a whole, if it must."""
+    if not parsed.lists:
+        return Problem(
+            "no personnel list found: no sheet has a header row with 'Họ và tên'",
+            "không tìm thấy danh sách: không trang tính nào có dòng tiêu đề với 'Họ và tên'",
+        )
+    for plist in parsed.lists:
+        where = f"sheet '{plist.sheet}'"
+        if plist.snapshot_date is None:
+            return Problem(
+                f"{where}: no snapshot date: write 'Tính đến ngày dd/mm/yyyy' under the title "
+                "or put the date in the file name as YYYY-MM-DD",
+                f"trang '{plist.sheet}': không có ngày chốt danh sách: ghi 'Tính đến ngày "
+                "dd/mm/yyyy' dưới tiêu đề hoặc thêm ngày dạng YYYY-MM-DD vào tên tệp",
+            )
+        if plist.title_date and from_name and plist.title_date != from_name:
+            return Problem(
+                f"{where}: the title says {plist.title_date:%d/%m/%Y} but the file name says "
+                f"{from_name:%d/%m/%Y}",
+                f"trang '{plist.sheet}': tiêu đề ghi ngày {plist.title_date:%d/%m/%Y} nhưng tên "
+                f"tệp ghi ngày {from_name:%d/%m/%Y}",
+            )
+        declared = plist.layout.declared_total
+        if declared is not None and declared != len(plist.rows):
+            row = plist.layout.totals_row + 1
+            return Problem(
+                f"{where}, row {row}: the total says {declared} people but the list has "
+                f"{len(plist.rows)} rows",
+                f"trang '{plist.sheet}', dòng {row}: dòng tổng ghi {declared} người nhưng danh "
+                f"sách có {len(plist.rows)} dòng",
+            )
+    return None

@@ -1,0 +1,149 @@
+"""Finding the parts of a sheet laid out by hand: title block, header, data rows, totals, footer."""
+
+import re
+from dataclasses import dataclass, field
+
+from pipelines.headers import Field, field_of, is_sex_subheader
+from pipelines.reading.sources import Grid
+from pipelines.text import clean, fold
+
+HEADER_SEARCH_ROWS = 40
+_MOTTO = ("cong hoa xa hoi", "doc lap tu do")
+_TOTALS = re.compile(r"^(?:tong cong|tong so)\b")
+_FOOTER = re.compile(
+    r"ngay \d{1,2} thang \d{1,2} nam \d{4}|^(?:nguoi lap|thu truong|chu tich|hieu truong"
+    r"|truong phong|giam doc|ky ghi ro|ky ten|ky dong dau|xac nhan|noi nhan)\b"
+)
+_ROMAN = re.compile(r"^[ivxlc]+$")
+_INTEGER = re.compile(r"\d+")
+
+
+@dataclass(frozen=True)
+class Column:
+    index: int
+    label: str
+    field: Field | None
+    sex: str | None = None  # "Nam" / "Nữ" for a date-of-birth column split by sex
+
+
+@dataclass
+class Layout:
+    """Where things are in one sheet. Row indexes are 0-based; Excel shows index + 1."""
+
+    title_lines: list[str]
+    header_row: int
+    columns: list[Column]
+    first_data_row: int
+    declared_total: int | None = None
+    totals_row: int | None = None
+    end_row: int = 0  # one past the last row that may hold data
+    issues: list[str] = field(default_factory=list)
+
+    def column(self, wanted: Field) -> Column | None:
+        return next((c for c in self.columns if c.field is wanted and c.sex is None), None)
+
+    @property
+    def sex_columns(self) -> list[Column]:
+        return [c for c in self.columns if c.sex is not None]
+
+
+def find_layout(rows: Grid) -> Layout | None:
+    """The layout of the list in `rows`, or None when the sheet holds no personnel list."""
+    header = _find_header_row(rows)
+    if header is None:
+        return None
+    below = rows[header + 1] if header + 1 < len(rows) else []
+    has_subheader = _is_subheader_row(below)
+    columns = _columns(rows[header], below if has_subheader else [])
+    first_data = header + 1 + has_subheader
+    if first_data < len(rows) and _is_column_number_row(rows[first_data]):
+        first_data += 1
+    layout = Layout(
+        title_lines=[text for row in rows[:header] for cell in row if (text := clean(cell))],
+        header_row=header,
+        columns=columns,
+        first_data_row=first_data,
+        end_row=len(rows),
+    )
+    _find_end(rows, layout)
+    return layout
+
+
+def issuer_lines(title_lines: list[str]) -> list[str]:
+    """Lines of the title block that name the issuing body: before the title, not the motto."""
+    lines = []
+    for line in title_lines:
+        folded = fold(line)
+        if folded.startswith("danh sach"):
+            break
+        if not folded.startswith(_MOTTO) and not _FOOTER.search(folded):
+            lines.append(line)
+    return lines
+
+
+def is_section_row(cells: list[str | None], row_number_index: int | None) -> str | None:
+    """The unit a section row names ("Thôn Gò Cao", "II. TDP Số 3"), or None for other rows."""
+    texts = [(i, clean(cell)) for i, cell in enumerate(cells) if clean(cell)]
+    marker = next((t for i, t in texts if i == row_number_index), None)
+    others = [t for i, t in texts if i != row_number_index]
+    if len(others) != 1 or (marker and not _ROMAN.match(fold(marker))):
+        return None
+    named = fold(others[0])
+    if marker or named.startswith(("thon ", "tdp ", "to dan pho ", "khu ", "xom ", "don vi ")):
+        return others[0]
+    return None
+
+
+def _find_header_row(rows: Grid) -> int | None:
+    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        fields = {field_of(cell) for cell in row} - {None}
+        if Field.FULL_NAME in fields and len(fields) >= 2:
+            return index
+    return None
+
+
+def _is_subheader_row(row: list[str | None]) -> bool:
+    texts = [cell for cell in row if clean(cell)]
+    return bool(texts) and all(is_sex_subheader(c) or field_of(c) for c in texts)
+
+
+def _is_column_number_row(row: list[str | None]) -> bool:
+    texts = [fold(cell) for cell in row if clean(cell)]
+    return len(texts) >= 2 and all(_INTEGER.fullmatch(t) for t in texts)
+
+
+def _columns(top: list[str | None], sub: list[str | None]) -> list[Column]:
+    """Columns from a one- or two-level header; a merged top cell spans the sub-headers beneath it."""
+    columns = []
+    spanning = None
+    for index in range(max(len(top), len(sub))):
+        upper = clean(top[index]) if index < len(top) else None
+        lower = clean(sub[index]) if index < len(sub) else None
+        if upper:
+            spanning = upper
+        elif lower and spanning:
+            upper = spanning  # the merged cell's text sits in its first column only
+        label = " / ".join(t for t in (upper, lower) if t) or f"column {index + 1}"
+        if lower and is_sex_subheader(lower) and field_of(upper) is Field.BIRTH_DATE:
+            columns.append(Column(index, label, Field.BIRTH_DATE, sex=clean(lower.title())))
+        else:
+            columns.append(Column(index, label, field_of(lower) or field_of(upper)))
+    return columns
+
+
+def _find_end(rows: Grid, layout: Layout) -> None:
+    """Mark where the data stops: a totals row (whose number is kept) or the signature footer."""
+    for index in range(layout.first_data_row, len(rows)):
+        texts = [clean(cell) for cell in rows[index] if clean(cell)]
+        if not texts:
+            continue
+        first = fold(texts[0])
+        if _TOTALS.match(first) or (len(texts) > 1 and _TOTALS.match(fold(texts[1]))):
+            numbers = _INTEGER.findall(" ".join(fold(t) for t in texts))
+            layout.declared_total = int(numbers[0]) if numbers else None
+            layout.totals_row = index
+            layout.end_row = index
+            return
+        if len(texts) <= 2 and any(_FOOTER.search(fold(t)) for t in texts):
+            layout.end_row = index
+            return

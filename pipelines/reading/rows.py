@@ -1,0 +1,166 @@
+"""Turning the data rows of one list into personnel records, or into quarantined rows with reasons."""
+
+import json
+from dataclasses import dataclass
+from datetime import date
+
+from pipelines.dates import NotADate, parse_date
+from pipelines.headers import SEX_SUBHEADERS, Field
+from pipelines.identity import IdHasher, is_valid_id, normalise_id
+from pipelines.reading.layout import Layout, is_section_row
+from pipelines.reading.sources import Grid
+from pipelines.text import clean, fold, unit_key
+
+MIN_AGE, MAX_AGE = 15, 80
+
+
+@dataclass(frozen=True)
+class Problem:
+    en: str
+    vi: str
+
+
+@dataclass
+class Row:
+    """One data row: its Excel row number, its cells as written (ID masked) and what was read."""
+
+    excel_row: int
+    cells: dict[str, str]
+    values: dict[str, object]
+    problems: list[Problem]
+
+    @property
+    def cells_json(self) -> str:
+        return json.dumps(self.cells, ensure_ascii=False)
+
+
+def read_rows(rows: Grid, layout: Layout, snapshot: date | None, hash_id: IdHasher) -> list[Row]:
+    """Every data row between the header and the totals or footer; title, blank and section rows
+    are not data rows, a section row gives the unit of the rows below it."""
+    stt = layout.column(Field.ROW_NUMBER)
+    section: str | None = None
+    previous_unit: str | None = None
+    result = []
+    for index in range(layout.first_data_row, layout.end_row):
+        cells = rows[index]
+        if not any(clean(cell) for cell in cells):
+            continue
+        if named := is_section_row(cells, stt.index if stt else None):
+            section, previous_unit = named, None
+            continue
+        row = _read_row(index + 1, cells, layout, snapshot, hash_id)
+        # A unit written once in a cell merged down over its rows stands for all of them.
+        unit = row.values[Field.UNIT] or previous_unit or section
+        row.values[Field.UNIT], previous_unit = unit, row.values[Field.UNIT] or previous_unit
+        row.values["unit_key"] = unit_key(unit) if unit else None
+        result.append(row)
+    return result
+
+
+def _read_row(
+    excel_row: int,
+    cells: list[str | None],
+    layout: Layout,
+    snapshot: date | None,
+    hash_id: IdHasher,
+) -> Row:
+    def text(wanted: Field) -> str | None:
+        column = layout.column(wanted)
+        return clean(cells[column.index]) if column and column.index < len(cells) else None
+
+    problems: list[Problem] = []
+    shown = {
+        column.label: value
+        for column in layout.columns
+        if column.index < len(cells) and (value := clean(cells[column.index]))
+    }
+    values: dict[str, object] = {field: text(field) for field in Field if field != Field.NATIONAL_ID}
+    name = values[Field.FULL_NAME]
+    if not name:
+        problems.append(Problem(f"row {excel_row}: the name is empty", f"dòng {excel_row}: thiếu họ và tên"))
+    values["name_key"] = fold(name) if name else None
+    values["title_key"] = fold(values[Field.POSITION]) if values[Field.POSITION] else None
+    if not values[Field.POSITION]:
+        problems.append(Problem(f"row {excel_row}: no position title", f"dòng {excel_row}: thiếu chức vụ"))
+    birth_text, sex = _birth_cell(cells, layout, values, excel_row, problems)
+    values[Field.SEX] = sex
+    values[Field.BIRTH_DATE], values["birth_year_only"] = _birth_date(
+        birth_text, excel_row, snapshot, problems
+    )
+    values["id_hash"] = _id_hash(text(Field.NATIONAL_ID), excel_row, hash_id, problems)
+    id_column = layout.column(Field.NATIONAL_ID)
+    if id_column and id_column.label in shown:
+        # The number as typed never leaves this function; a short hash still tells rows apart.
+        shown[id_column.label] = "hmac:" + hash_id(normalise_id(shown[id_column.label]))[:12]
+    return Row(excel_row, shown, values, problems)
+
+
+def _birth_cell(cells, layout, values, excel_row, problems) -> tuple[str | None, str | None]:
+    """The date-of-birth text and the sex: from a Nam/Nữ split column pair, or from two columns."""
+    split = [(c.sex, clean(cells[c.index])) for c in layout.sex_columns if c.index < len(cells)]
+    filled = [(sex, value) for sex, value in split if value]
+    if layout.sex_columns:
+        if len(filled) > 1:
+            problems.append(
+                Problem(
+                    f"row {excel_row}: date of birth written under both Nam and Nữ",
+                    f"dòng {excel_row}: ngày sinh ghi ở cả cột Nam và Nữ",
+                )
+            )
+            return None, None
+        return (filled[0][1], filled[0][0]) if filled else (None, None)
+    sex_text = values[Field.SEX]
+    sex = SEX_SUBHEADERS.get(fold(sex_text)) if sex_text else None
+    if sex_text and not sex:
+        problems.append(
+            Problem(
+                f"row {excel_row}: sex '{sex_text}' is neither Nam nor Nữ",
+                f"dòng {excel_row}: giới tính '{sex_text}' không phải Nam hoặc Nữ",
+            )
+        )
+    return values[Field.BIRTH_DATE], sex
+
+
+def _birth_date(text, excel_row, snapshot, problems) -> tuple[date | None, bool | None]:
+    if not text:
+        problems.append(Problem(f"row {excel_row}: no date of birth", f"dòng {excel_row}: thiếu ngày sinh"))
+        return None, None
+    try:
+        born, year_only = parse_date(text)
+    except NotADate:
+        problems.append(
+            Problem(
+                f"row {excel_row}: date of birth '{text}' is not a date",
+                f"dòng {excel_row}: ngày sinh '{text}' không phải là ngày hợp lệ",
+            )
+        )
+        return None, None
+    if snapshot is None:
+        return born, year_only
+    age = snapshot.year - born.year - ((snapshot.month, snapshot.day) < (born.month, born.day))
+    if not MIN_AGE <= age <= MAX_AGE:
+        problems.append(
+            Problem(
+                f"row {excel_row}: date of birth '{text}' gives an age of {age} on {snapshot:%d/%m/%Y}",
+                f"dòng {excel_row}: ngày sinh '{text}' cho tuổi {age} vào ngày {snapshot:%d/%m/%Y}",
+            )
+        )
+        return None, None
+    return born, year_only
+
+
+def _id_hash(text, excel_row, hash_id, problems) -> str | None:
+    if not text:
+        return None
+    number = normalise_id(text)
+    if not is_valid_id(number):
+        problems.append(
+            Problem(
+                f"row {excel_row}: the ID number has {len(number)} characters, expected 9 digits "
+                "(CMND) or 12 (CCCD)",
+                f"dòng {excel_row}: số CMND/CCCD có {len(number)} ký tự, phải là 9 chữ số (CMND) "
+                "hoặc 12 (CCCD)",
+            )
+        )
+        return None
+    return hash_id(number)

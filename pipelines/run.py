@@ -1,0 +1,72 @@
+"""One run of the whole pipeline from the command line, recorded in the Dagster home, and its summary."""
+
+import time
+
+import dagster as dg
+import duckdb
+
+from pipelines.settings import Settings
+
+
+def run_once(config: Settings) -> int:
+    from pipelines.definitions import defs
+
+    started = time.monotonic()
+    job = defs.get_job_def("refresh_warehouse")
+    with dg.DagsterInstance.get() as dagster_instance:
+        result = job.execute_in_process(instance=dagster_instance, raise_on_error=False)
+    checks = result.get_asset_check_evaluations()
+    failed_checks = [c for c in checks if not c.passed]
+    published = result.success
+    outcome = "succeeded" if published else "FAILED: the published warehouse was left as it was"
+    print(f"\ntinhgon run {result.run_id} {outcome} in {time.monotonic() - started:.1f} s")
+    print(f"checks: {len(checks) - len(failed_checks)} passed, {len(failed_checks)} failed")
+    for check in failed_checks:
+        print(f"  - {check.asset_key.to_user_string()} {check.check_name} ({check.severity.value})")
+    if config.warehouse.exists():
+        print_summary(config)
+    return 0 if published else 1
+
+
+def print_summary(config: Settings) -> None:
+    with duckdb.connect(config.warehouse, read_only=True) as connection:
+        files, loaded, rejected, rows_loaded, rows_quarantined = connection.execute(
+            """
+            SELECT count(*), count(*) FILTER (status = 'loaded'), count(*) FILTER (status = 'rejected'),
+                   sum(rows_loaded), sum(rows_quarantined)
+            FROM audit.load_log
+            """
+        ).fetchall()[0]
+        print(f"warehouse: {config.warehouse}")
+        print(f"files read: {files} ({loaded} loaded, {rejected} rejected)")
+        print(f"rows: {rows_loaded} loaded, {rows_quarantined} quarantined")
+        _print_table(
+            "District scorecard",
+            connection.execute(
+                "SELECT metric, value, target, baseline_date, as_of FROM marts.district_scorecard ORDER BY metric"
+            ),
+        )
+        _print_table(
+            "To fix: rejected files and quarantined rows (details in audit.quarantine)",
+            connection.execute(
+                """
+                SELECT file, status, coalesce(reason, rows_quarantined || ' row(s) quarantined') AS what
+                FROM audit.load_log WHERE status = 'rejected' OR rows_quarantined > 0 ORDER BY file
+                """
+            ),
+        )
+
+
+def _print_table(title: str, cursor: duckdb.DuckDBPyConnection) -> None:
+    header = [d[0] for d in cursor.description]
+    rows = [["" if v is None else _format(v) for v in row] for row in cursor.fetchall()]
+    widths = [max(len(str(c)) for c in column) for column in zip(header, *rows, strict=False)]
+    print(f"\n{title}")
+    for row in [header, *rows]:
+        print("  " + "  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=False)))
+
+
+def _format(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)

@@ -1,0 +1,89 @@
+"""The DuckDB warehouse: built privately by each run, then published in one atomic step.
+
+Readers keep the published file open for hours, and DuckDB lets no process open a file read-write
+while another holds it. So a run never writes the published file: it copies it to a build file of its
+own, works there, and publishes by renaming the build file over the published one. Readers keep the
+old file (the inode they opened) until they reconnect; a failed run leaves the published file as it was.
+"""
+
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+from filelock import FileLock
+
+SCHEMAS = ("raw", "staging", "marts", "audit")
+
+
+class RawFolder(dg.ConfigurableResource):
+    """The folder of input files: reference/ CSVs and personnel/ lists."""
+
+    path: str
+
+    @property
+    def root(self) -> Path:
+        return Path(self.path)
+
+    @property
+    def reference_dir(self) -> Path:
+        return self.root / "reference"
+
+    @property
+    def personnel_dir(self) -> Path:
+        return self.root / "personnel"
+
+
+class Warehouse(dg.ConfigurableResource):
+    """The published DuckDB file and the private build files of the runs that rebuild it."""
+
+    path: str
+
+    @property
+    def published(self) -> Path:
+        return Path(self.path)
+
+    @property
+    def id_key_file(self) -> Path:
+        return self.published.parent / "id-hmac.key"
+
+    @property
+    def builds_dir(self) -> Path:
+        return self.published.parent / ".builds"
+
+    def build_path(self, run_id: str) -> Path:
+        return self.builds_dir / f"{run_id}.duckdb"
+
+    @contextmanager
+    def connect(self, run_id: str) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A read-write connection to this run's build file, started from the published warehouse."""
+        build = self.build_path(run_id)
+        if not build.exists():
+            self._start_build(build)
+        connection = duckdb.connect(build)
+        try:
+            yield connection
+        finally:
+            connection.close()
+
+    def publish(self, run_id: str) -> Path:
+        """Replace the published warehouse by this run's build, atomically."""
+        build = self.build_path(run_id)
+        with duckdb.connect(build) as connection:
+            connection.execute("CHECKPOINT")
+        with FileLock(self.published.with_suffix(".publish.lock")):
+            os.replace(build, self.published)
+        return self.published
+
+    def _start_build(self, build: Path) -> None:
+        build.parent.mkdir(parents=True, exist_ok=True)
+        partial = build.with_suffix(".partial")
+        if self.published.exists():
+            shutil.copyfile(self.published, partial)
+        with duckdb.connect(partial) as connection:
+            for schema in SCHEMAS:
+                connection.execute(f"CREATE SCHEMA IF NOT EXISTS {schema}")
+        os.replace(partial, build)

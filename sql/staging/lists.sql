@@ -1,0 +1,46 @@
+-- Every list read, with its issuing body matched to a unit: the most specific line of the title block
+-- ("UBND HUYỆN BÌNH XUYÊN" / "PHÒNG NỘI VỤ" -> Phòng Nội vụ) that names a unit existing on the
+-- snapshot date; a commune wins over a village of the same name.
+with issuer_lines as (
+    select l.file, l.sheet, line.key as issuer_key, line.position
+    from raw.lists as l,
+        unnest(l.issuer_keys) with ordinality as line(key, position)
+),
+
+matches as (
+    select
+        i.file,
+        i.sheet,
+        u.unit_code,
+        u.level,
+        u.commune_code,
+        row_number() over (
+            partition by i.file, i.sheet
+            order by
+                i.position desc,
+                case u.level
+                    when 'commune' then 1 when 'school' then 2 when 'district_agency' then 3
+                    when 'district' then 4 else 5
+                end
+        ) as preference
+    from issuer_lines as i
+    inner join raw.lists as l on l.file = i.file and l.sheet = i.sheet
+    inner join staging.units as u
+        on u.name_key = i.issuer_key
+        and u.valid_from <= l.snapshot_date
+        and (u.valid_to is null or u.valid_to > l.snapshot_date)
+)
+
+select
+    l.file,
+    l.sheet,
+    l.snapshot_date,
+    l.title,
+    l.issuer,
+    m.unit_code as issuer_unit_code,
+    m.level as issuer_level,
+    m.commune_code as issuer_commune_code,
+    l.declared_total,
+    l.data_rows
+from raw.lists as l
+left join matches as m on m.file = l.file and m.sheet = l.sheet and m.preference = 1

@@ -1,0 +1,31 @@
+-- Administrative units (district, communes, villages) and organisational units (agencies, schools)
+-- in one dated list, each with the commune it belongs to.
+select
+    unit_code,
+    level,
+    kind,
+    name,
+    name_key,
+    parent_code,
+    case level when 'commune' then unit_code when 'village' then parent_code end as commune_code,
+    cast(commune_type as integer) as commune_type,
+    cast(households as integer) as households,
+    cast(valid_from as date) as valid_from,
+    cast(valid_to as date) as valid_to,
+    merged_into
+from raw.admin_units
+union all by name
+select
+    unit_code,
+    level,
+    kind,
+    name,
+    name_key,
+    parent_code,
+    case level when 'school' then parent_code end as commune_code,
+    null as commune_type,
+    null as households,
+    cast(valid_from as date) as valid_from,
+    cast(valid_to as date) as valid_to,
+    merged_into
+from raw.org_units

@@ -1,0 +1,207 @@
+"""The reader on real files written here: layouts, row outcomes, rejected files."""
+
+from datetime import date, datetime
+
+import pytest
+
+from conftest import HEADER, person, title_block, to_cp1258, write_workbook
+from pipelines.reading.files import parse_file
+
+SNAPSHOT = date(2021, 11, 30)
+FOOTER = [
+    [],
+    [None, None, None, "Thiện Kế, ngày 30 tháng 11 năm 2021"],
+    [None, None, None, "CHỦ TỊCH"],
+    [None, None, None, "Nguyễn Văn Ký"],
+]
+
+
+def parse(path, hasher, name=None):
+    return parse_file(path, name or path.name, hasher)
+
+
+def test_a_classic_commune_list(tmp_path, hasher):
+    rows = [
+        *title_block("UBND XÃ THIỆN KẾ", SNAPSHOT),
+        HEADER,
+        [1, 2, 3, 4, 5, 6, 7],  # the column-number row
+        person(1, "Nguyễn Văn An", datetime(1970, 3, 12), "Nam", "Chủ tịch UBND", "026070001234"),
+        person(2, "Lê Thị Bình", "12/03/1975", "Nữ", "Công chức Tư pháp - Hộ tịch", "026175001235"),
+        [],
+        ["Tổng cộng: 2 người"],
+        *FOOTER,
+    ]
+    parsed = parse(write_workbook(tmp_path / "ds.xlsx", {"DS": rows}), hasher)
+    assert parsed.status == "loaded", parsed.rejection
+    [plist] = parsed.lists
+    assert plist.snapshot_date == SNAPSHOT
+    assert plist.issuer == ["UBND XÃ THIỆN KẾ"]
+    assert plist.layout.declared_total == 2
+    assert [r.excel_row for r in plist.rows] == [8, 9]
+    first, second = plist.rows
+    assert first.values["full_name"] == "Nguyễn Văn An"
+    assert first.values["birth_date"] == date(1970, 3, 12)
+    assert second.values["sex"] == "Nữ"
+    assert first.problems == second.problems == []
+
+
+def test_date_of_birth_split_under_nam_and_nu_gives_the_sex(tmp_path, hasher):
+    rows = [
+        *title_block("UBND XÃ THIỆN KẾ", SNAPSHOT),
+        ["STT", "Họ và tên", "Ngày tháng năm sinh", None, "Chức danh", "Thôn, TDP"],
+        [None, None, "Nam", "Nữ", None, None],
+        [1, "Đào Trọng Anh", "1968", None, "Trưởng thôn", "Thôn Thiện Kế"],
+        [2, "Trần Thị Cúc", None, datetime(1980, 5, 1), "Bí thư chi bộ", "Thôn Thiện Kế"],
+    ]
+    parsed = parse(write_workbook(tmp_path / "ds.xlsx", {"DS": rows}), hasher)
+    anh, cuc = parsed.lists[0].rows
+    assert (anh.values["sex"], anh.values["birth_date"], anh.values["birth_year_only"]) == (
+        "Nam",
+        date(1968, 1, 1),
+        True,
+    )
+    assert (cuc.values["sex"], cuc.values["birth_date"]) == ("Nữ", date(1980, 5, 1))
+    assert cuc.values["unit_key"] == "thien ke"
+
+
+def test_section_rows_and_units_merged_down(tmp_path, hasher):
+    rows = [
+        *title_block("UBND XÃ THIỆN KẾ", SNAPSHOT),
+        ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Chức vụ", "Đơn vị"],
+        ["I", "Thôn Gò Cao"],
+        [1, "Phan Văn Dũng", "01/01/1970", "Nam", "Trưởng thôn", None],
+        ["II", "TDP Số 3"],
+        [2, "Vũ Thị Em", "02/02/1972", "Nữ", "Tổ trưởng tổ dân phố", None],
+        [3, "Hà Văn Phúc", "03/03/1973", "Nam", "Chuyên viên", "Phòng Nội vụ"],
+        [4, "Hà Văn Quý", "04/04/1974", "Nam", "Chuyên viên", None],  # under a merged "Phòng Nội vụ"
+    ]
+    plist = parse(write_workbook(tmp_path / "ds.xlsx", {"DS": rows}), hasher).lists[0]
+    assert [r.values["unit_text"] for r in plist.rows] == [
+        "Thôn Gò Cao",
+        "TDP Số 3",
+        "Phòng Nội vụ",
+        "Phòng Nội vụ",
+    ]
+    assert [r.excel_row for r in plist.rows] == [8, 10, 11, 12]
+
+
+@pytest.mark.parametrize(
+    ("cells", "reason"),
+    [
+        (
+            (1, "Nguyễn Văn An", "31/02/1970", "Nam", "Trưởng thôn"),
+            "row 7: date of birth '31/02/1970' is not a date",
+        ),
+        ((1, None, "01/01/1970", "Nam", "Trưởng thôn"), "row 7: the name is empty"),
+        ((1, "Nguyễn Văn An", None, "Nam", "Trưởng thôn"), "row 7: no date of birth"),
+        (
+            (1, "Nguyễn Văn An", "01/01/1850", "Nam", "Trưởng thôn"),
+            "row 7: date of birth '01/01/1850' gives an age of 171",
+        ),
+        ((1, "Nguyễn Văn An", "01/01/1970", "Nam", None), "row 7: no position title"),
+        ((1, "Nguyễn Văn An", "01/01/1970", "Ông", "Trưởng thôn"), "row 7: sex 'Ông' is neither Nam nor Nữ"),
+        (
+            (1, "Nguyễn Văn An", "01/01/1970", "Nam", "Trưởng thôn", "0260700012"),
+            "row 7: the ID number has 10 characters",
+        ),
+    ],
+)
+def test_a_wrong_row_says_what_is_wrong_with_it(tmp_path, hasher, cells, reason):
+    rows = [*title_block("UBND XÃ THIỆN KẾ", SNAPSHOT), HEADER[:6], list(cells)]
+    [row] = parse(write_workbook(tmp_path / "ds.xlsx", {"DS": rows}), hasher).lists[0].rows
+    assert any(p.en.startswith(reason) for p in row.problems), row.problems
+    assert all(p.vi.startswith("dòng 7") for p in row.problems)
+
+
+def test_national_ids_are_hashed_and_masked(tmp_path, hasher):
+    rows = [
+        *title_block("UBND XÃ THIỆN KẾ", SNAPSHOT),
+        HEADER,
+        person(1, "An", "01/01/1970", "Nam", "Trưởng thôn", "026 070 001 234"),
+    ]
+    [row] = parse(write_workbook(tmp_path / "ds.xlsx", {"DS": rows}), hasher).lists[0].rows
+    assert row.values["id_hash"] == hasher("026070001234")
+    assert "026070001234" not in row.cells_json and "026 070 001 234" not in row.cells_json
+    assert row.cells["Số CCCD"].startswith("hmac:")
+
+
+def test_several_lists_in_one_workbook_and_sheets_without_one(tmp_path, hasher):
+    list_rows = [
+        *title_block("UBND XÃ THIỆN KẾ", SNAPSHOT),
+        HEADER,
+        person(1, "An", "01/01/1970", "Nam", "Trưởng thôn"),
+    ]
+    path = write_workbook(
+        tmp_path / "ds.xlsx",
+        {"Cấp xã": list_rows, "Thôn": list_rows, "Hướng dẫn": [["Ghi đủ các cột"]], "Ẩn": list_rows},
+        hidden=["Ẩn"],
+    )
+    parsed = parse(path, hasher)
+    assert [plist.sheet for plist in parsed.lists] == ["Cấp xã", "Thôn"]
+    assert parsed.sheets_without_list == ["Hướng dẫn"]
+
+
+@pytest.mark.parametrize(
+    ("encoding", "delimiter"),
+    [("utf-8-sig", ","), ("utf-8", ";"), ("cp1258", ";")],
+)
+def test_csv_exports(tmp_path, hasher, encoding, delimiter):
+    lines = [
+        ["UBND XÃ THIỆN KẾ", "", "", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+        ["DANH SÁCH NGƯỜI HOẠT ĐỘNG KHÔNG CHUYÊN TRÁCH"],
+        ["Tính đến ngày 30/11/2021"],
+        ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Chức vụ"],
+        ["1", "Nguyễn Thị Hằng", "12/03/1970", "Nữ", "Trưởng thôn"],
+    ]
+    path = tmp_path / "ds.csv"
+    text = "\r\n".join(delimiter.join(line) for line in lines)
+    path.write_bytes(to_cp1258(text) if encoding == "cp1258" else text.encode(encoding))
+    parsed = parse(path, hasher)
+    assert parsed.status == "loaded", parsed.rejection
+    [row] = parsed.lists[0].rows
+    assert row.values["full_name"] == "Nguyễn Thị Hằng"
+    assert parsed.lists[0].issuer == ["UBND XÃ THIỆN KẾ"]
+
+
+def _rejection(tmp_path, hasher, name, content: bytes | None = None, rows=None):
+    path = tmp_path / name
+    if rows is not None:
+        write_workbook(path, {"DS": rows})
+    else:
+        path.write_bytes(content)
+    parsed = parse(path, hasher)
+    assert parsed.status == "rejected"
+    return parsed.rejection.en
+
+
+def test_files_that_cannot_be_read_are_rejected_with_a_reason(tmp_path, hasher):
+    assert "not an Excel workbook" in _rejection(tmp_path, hasher, "web.xlsx", b"<html><body>x</body></html>")
+    assert "empty" in _rejection(tmp_path, hasher, "empty.xlsx", b"")
+    assert "password-protected" in _rejection(
+        tmp_path, hasher, "locked.xlsx", b"\xd0\xcf\x11\xe0" + b"\0" * 600
+    )
+    assert "not a personnel list format" in _rejection(tmp_path, hasher, "notes.pdf", b"%PDF-1.4")
+    good = write_workbook(tmp_path / "good.xlsx", {"DS": [*title_block("X", SNAPSHOT), HEADER]})
+    assert "truncated" in _rejection(tmp_path, hasher, "cut.xlsx", good.read_bytes()[:300])
+
+
+def test_lists_that_contradict_themselves_are_rejected(tmp_path, hasher):
+    body = [HEADER, person(1, "An", "01/01/1970", "Nam", "Trưởng thôn")]
+    assert "title says 30/11/2021 but the file name says 31/05/2019" in _rejection(
+        tmp_path, hasher, "ds_2019-05-31.xlsx", rows=[*title_block("UBND XÃ X", SNAPSHOT), *body]
+    )
+    assert "no snapshot date" in _rejection(
+        tmp_path, hasher, "ds.xlsx", rows=[*title_block("UBND XÃ X", None), *body]
+    )
+    assert "the total says 3 people but the list has 1 rows" in _rejection(
+        tmp_path, hasher, "ds.xlsx", rows=[*title_block("UBND XÃ X", SNAPSHOT), *body, ["Tổng số: 3 người"]]
+    )
+    assert "no personnel list found" in _rejection(
+        tmp_path, hasher, "ds.xlsx", rows=[["Báo cáo"], ["Không có bảng"]]
+    )
+
+
+def test_the_file_name_date_is_used_when_the_title_has_none(tmp_path, hasher):
+    rows = [*title_block("UBND XÃ X", None), HEADER, person(1, "An", "01/01/1970", "Nam", "Trưởng thôn")]
+    parsed = parse(write_workbook(tmp_path / "ds_2019-05-31.xlsx", {"DS": rows}), hasher)
+    assert parsed.lists[0].snapshot_date == date(2019, 5, 31)
