@@ -74,10 +74,10 @@ def validate(
 def _validate_frame(frame: pd.DataFrame, expectations: list[Expectation], name: str) -> list[Outcome]:
     import great_expectations as gx
 
-    suite = gx.ExpectationSuite(name=name)
+    batch = _batch_definition(name).get_batch(batch_parameters={"dataframe": frame})
+    suite = gx.ExpectationSuite(name=name)  # after the context exists: a suite needs one
     for expectation in expectations:
         suite.add_expectation(_expectation_class(expectation.type)(**expectation.kwargs))
-    batch = _batch_definition(name).get_batch(batch_parameters={"dataframe": frame})
     result = batch.validate(suite, result_format={"result_format": "COMPLETE"})
     shown = [c for c in frame.columns if c in _IDENTIFYING] or list(frame.columns[:1])
     outcomes = []

@@ -1,9 +1,10 @@
 """Vietnamese text as clerks type it, made comparable.
 
 `clean` keeps what a person wrote but in one Unicode form (NFC) with single spaces. `fold` goes further
-and gives the key two spellings of the same thing share: no case, no diacritics, no punctuation.
-`unit_key` also drops the administrative prefix ("Thôn", "TDP", "xã", "UBND", ...), because clerks
-write "Thôn Gò Cao", "thôn Gò Cao" and "Gò Cao" for the same village.
+and gives the key two spellings of the same thing share: no case, no punctuation and, unless asked to
+keep them, no diacritics. `unit_key` also drops the administrative prefix ("Thôn", "TDP", "xã",
+"UBND", ...), because clerks write "Thôn Gò Cao", "thôn Gò Cao" and "Gò Cao" for the same village.
+Unit names keep their diacritics when matched first: "Đông Lãng" and "Đồng Lãng" are two places.
 """
 
 import re
@@ -13,20 +14,22 @@ _SPACES = re.compile(r"\s+")
 _PUNCTUATION = re.compile(r"[^\w\s]|_")
 
 # Administrative prefixes, folded, longest first so "to dan pho" wins over "to".
-_UNIT_PREFIXES = (
-    "uy ban nhan dan",
-    "ubnd",
-    "thi tran",
-    "to dan pho",
-    "khu pho",
-    "tdp",
-    "thon",
-    "xom",
-    "xa",
-    "tt",
-    "huyen",
+_UNIT_PREFIXES = tuple(
+    tuple(prefix.split())
+    for prefix in (
+        "uy ban nhan dan",
+        "ubnd",
+        "thi tran",
+        "to dan pho",
+        "khu pho",
+        "tdp",
+        "thon",
+        "xom",
+        "xa",
+        "tt",
+        "huyen",
+    )
 )
-_PREFIX = re.compile(r"^(?:" + "|".join(re.escape(p) for p in _UNIT_PREFIXES) + r")\s+")
 
 
 def clean(value: object) -> str | None:
@@ -37,19 +40,29 @@ def clean(value: object) -> str | None:
     return text or None
 
 
-def fold(value: object) -> str:
-    """Lower case, no diacritics (đ becomes d), punctuation as spaces, single spaces."""
+def fold(value: object, keep_marks: bool = False) -> str:
+    """Lower case, punctuation as spaces, single spaces; without diacritics (đ as d) unless kept."""
     text = clean(value)
     if text is None:
         return ""
-    decomposed = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _SPACES.sub(" ", _PUNCTUATION.sub(" ", bare)).strip()
+    text = text.casefold()
+    if not keep_marks:
+        decomposed = unicodedata.normalize("NFD", text.replace("đ", "d"))
+        text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SPACES.sub(" ", _PUNCTUATION.sub(" ", text)).strip()
 
 
-def unit_key(value: object) -> str:
+def unit_key(value: object, keep_marks: bool = False) -> str:
     """The folded unit name without its administrative prefixes: 'UBND xã Thiện Kế' -> 'thien ke'."""
-    key = fold(value)
-    while (stripped := _PREFIX.sub("", key, count=1)) != key and stripped:
-        key = stripped
-    return key
+    words, bare = fold(value, keep_marks).split(), fold(value).split()
+    start = 0
+    while prefix := next((p for p in _UNIT_PREFIXES if tuple(bare[start : start + len(p)]) == p), None):
+        if start + len(prefix) >= len(bare):
+            break
+        start += len(prefix)
+    return " ".join(words[start:])
+
+
+def marked_unit_key(value: object) -> str:
+    """The unit key with its diacritics kept: 'TDP Đông Lãng' -> 'đông lãng'."""
+    return unit_key(value, keep_marks=True)

@@ -1,10 +1,9 @@
 """Shared helpers: personnel lists written as real .xlsx files, laid out as offices lay them out."""
 
+import unicodedata
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
-
-import unicodedata
 
 import openpyxl
 import pytest
@@ -68,3 +67,10 @@ def to_cp1258(text: str) -> bytes:
         letter = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONE_MARKS))
         characters.append(letter + tones)
     return "".join(characters).encode("cp1258")
+
+
+@pytest.fixture
+def workspace(tmp_path, monkeypatch):
+    from pipeline import Workspace
+
+    return Workspace(tmp_path / "raw", tmp_path / "warehouse" / "tinhgon.duckdb", monkeypatch)

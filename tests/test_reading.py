@@ -3,8 +3,8 @@
 from datetime import date, datetime
 
 import pytest
-
 from conftest import HEADER, person, title_block, to_cp1258, write_workbook
+
 from pipelines.reading.files import parse_file
 
 SNAPSHOT = date(2021, 11, 30)
@@ -61,7 +61,7 @@ def test_date_of_birth_split_under_nam_and_nu_gives_the_sex(tmp_path, hasher):
         True,
     )
     assert (cuc.values["sex"], cuc.values["birth_date"]) == ("Nữ", date(1980, 5, 1))
-    assert cuc.values["unit_key"] == "thien ke"
+    assert (cuc.values["unit_key"], cuc.values["unit_fold"]) == ("thiện kế", "thien ke")
 
 
 def test_section_rows_and_units_merged_down(tmp_path, hasher):

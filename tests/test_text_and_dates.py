@@ -1,7 +1,7 @@
 """Pure functions: Vietnamese text folding, unit keys, header matching and date parsing."""
 
-from datetime import date
 import unicodedata
+from datetime import date
 
 import pytest
 

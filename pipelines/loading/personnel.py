@@ -17,7 +17,7 @@ import pipelines
 from pipelines.identity import IdHasher
 from pipelines.loading import tables
 from pipelines.reading.files import ParsedFile, parse_file, sha256_of
-from pipelines.text import unit_key
+from pipelines.text import marked_unit_key, unit_key
 
 PERSONNEL_TABLES = ("source_files", "lists", "personnel", "ingest_quarantine")
 _PARSER_SOURCES = ("reading", "text.py", "dates.py", "headers.py", "identity.py")
@@ -117,7 +117,8 @@ def _list_rows(parsed: Iterable[ParsedFile]) -> Iterator[dict]:
                 "title_date": plist.title_date,
                 "title": plist.title,
                 "issuer": " / ".join(plist.issuer),
-                "issuer_keys": [unit_key(line) for line in plist.issuer],
+                "issuer_keys": [marked_unit_key(line) for line in plist.issuer],
+                "issuer_folds": [unit_key(line) for line in plist.issuer],
                 "header_row": plist.layout.header_row + 1,
                 "declared_total": plist.layout.declared_total,
                 "data_rows": len(plist.rows),

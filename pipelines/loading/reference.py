@@ -8,12 +8,12 @@ import pandas as pd
 
 from pipelines.catalog import table_doc
 from pipelines.loading import tables
-from pipelines.text import clean, fold, unit_key
+from pipelines.text import clean, fold, marked_unit_key, unit_key
 
 # Matching keys computed here so the SQL models join spreadsheets to reference data on equal keys.
 DERIVED_KEYS: dict[str, dict[str, tuple[str, Callable[[object], str]]]] = {
-    "admin_units": {"name_key": ("name", unit_key)},
-    "org_units": {"name_key": ("name", unit_key)},
+    "admin_units": {"name_key": ("name", marked_unit_key), "name_fold": ("name", unit_key)},
+    "org_units": {"name_key": ("name", marked_unit_key), "name_fold": ("name", unit_key)},
     "positions": {"title_key": ("title", fold)},
 }
 REFERENCE_TABLES = (

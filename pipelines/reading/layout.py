@@ -53,7 +53,7 @@ def find_layout(rows: Grid) -> Layout | None:
     if header is None:
         return None
     below = rows[header + 1] if header + 1 < len(rows) else []
-    has_subheader = _is_subheader_row(below)
+    has_subheader = _is_subheader_row(rows[header], below)
     columns = _columns(rows[header], below if has_subheader else [])
     first_data = header + 1 + has_subheader
     if first_data < len(rows) and _is_column_number_row(rows[first_data]):
@@ -102,9 +102,16 @@ def _find_header_row(rows: Grid) -> int | None:
     return None
 
 
-def _is_subheader_row(row: list[str | None]) -> bool:
-    texts = [cell for cell in row if clean(cell)]
-    return bool(texts) and all(is_sex_subheader(c) or field_of(c) for c in texts)
+def _is_subheader_row(header: list[str | None], row: list[str | None]) -> bool:
+    """A second header level: text under the header, but nothing under the name and row-number
+    columns (those header cells are merged down over it) and not the column-number row."""
+    fields = {index: field_of(cell) for index, cell in enumerate(header)}
+    empty_under = [i for i, f in fields.items() if f in (Field.FULL_NAME, Field.ROW_NUMBER)]
+    return (
+        any(clean(cell) for cell in row)
+        and not _is_column_number_row(row)
+        and all(i >= len(row) or not clean(row[i]) for i in empty_under)
+    )
 
 
 def _is_column_number_row(row: list[str | None]) -> bool:
@@ -127,7 +134,7 @@ def _columns(top: list[str | None], sub: list[str | None]) -> list[Column]:
         if lower and is_sex_subheader(lower) and field_of(upper) is Field.BIRTH_DATE:
             columns.append(Column(index, label, Field.BIRTH_DATE, sex=clean(lower.title())))
         else:
-            columns.append(Column(index, label, field_of(lower) or field_of(upper)))
+            columns.append(Column(index, label, field_of(lower) if lower else field_of(upper)))
     return columns
 
 

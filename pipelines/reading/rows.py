@@ -9,7 +9,7 @@ from pipelines.headers import SEX_SUBHEADERS, Field
 from pipelines.identity import IdHasher, is_valid_id, normalise_id
 from pipelines.reading.layout import Layout, is_section_row
 from pipelines.reading.sources import Grid
-from pipelines.text import clean, fold, unit_key
+from pipelines.text import clean, fold, marked_unit_key, unit_key
 
 MIN_AGE, MAX_AGE = 15, 80
 
@@ -52,7 +52,8 @@ def read_rows(rows: Grid, layout: Layout, snapshot: date | None, hash_id: IdHash
         # A unit written once in a cell merged down over its rows stands for all of them.
         unit = row.values[Field.UNIT] or previous_unit or section
         row.values[Field.UNIT], previous_unit = unit, row.values[Field.UNIT] or previous_unit
-        row.values["unit_key"] = unit_key(unit) if unit else None
+        row.values["unit_key"] = marked_unit_key(unit) if unit else None
+        row.values["unit_fold"] = unit_key(unit) if unit else None
         result.append(row)
     return result
 

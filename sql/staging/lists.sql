@@ -1,8 +1,8 @@
 -- Every list read, with its issuing body matched to a unit: the most specific line of the title block
 -- ("UBND HUYỆN BÌNH XUYÊN" / "PHÒNG NỘI VỤ" -> Phòng Nội vụ) that names a unit existing on the
--- snapshot date; a commune wins over a village of the same name.
+-- snapshot date; a name written with the unit's own diacritics wins, then a commune over a village.
 with issuer_lines as (
-    select l.file, l.sheet, line.key as issuer_key, line.position
+    select l.file, l.sheet, line.key as issuer_key, l.issuer_folds[line.position] as issuer_fold, line.position
     from raw.lists as l,
         unnest(l.issuer_keys) with ordinality as line(key, position)
 ),
@@ -18,6 +18,7 @@ matches as (
             partition by i.file, i.sheet
             order by
                 i.position desc,
+                u.name_key = i.issuer_key desc,
                 case u.level
                     when 'commune' then 1 when 'school' then 2 when 'district_agency' then 3
                     when 'district' then 4 else 5
@@ -26,7 +27,7 @@ matches as (
     from issuer_lines as i
     inner join raw.lists as l on l.file = i.file and l.sheet = i.sheet
     inner join staging.units as u
-        on u.name_key = i.issuer_key
+        on u.name_fold = i.issuer_fold
         and u.valid_from <= l.snapshot_date
         and (u.valid_to is null or u.valid_to > l.snapshot_date)
 )

@@ -1,7 +1,8 @@
 -- Every well-formed personnel row matched to its unit, position and sector, with the reason it cannot
 -- count when it cannot. The unit is the one the row names (column, section row or merged cell),
--- else the list's issuing body; a name shared by several units is settled by the title (a "Trưởng
--- thôn" works in a village), then by the issuing commune. A person listed twice on one snapshot
+-- else the list's issuing body. Names match with or without diacritics; a name shared by several
+-- units is settled by the diacritics as written ("Đông Lãng" is not "Đồng Lãng"), then by the title
+-- (a "Trưởng thôn" works in a village), then by the issuing commune. A person listed twice on one snapshot
 -- counts once: the first listing, in file, sheet and row order.
 with rows as (
     select
@@ -27,6 +28,7 @@ candidates as (
         rank() over (
             partition by r.file, r.sheet, r.row
             order by
+                u.name_key = r.unit_key desc,
                 pos.staff_type is not null desc,
                 u.commune_code is not distinct from r.issuer_commune_code desc,
                 case u.level
@@ -37,8 +39,8 @@ candidates as (
     from rows as r
     inner join staging.units as u
         on (
-            u.name_key = r.unit_key
-            or (r.unit_key is null and u.unit_code = r.issuer_unit_code)
+            u.name_fold = r.unit_fold
+            or (r.unit_fold is null and u.unit_code = r.issuer_unit_code)
         )
         and u.valid_from <= r.snapshot_date
         and (u.valid_to is null or u.valid_to > r.snapshot_date)

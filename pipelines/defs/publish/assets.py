@@ -23,7 +23,7 @@ def publishing() -> dg.Definitions:
         """The DuckDB file reviewers query ($TINHGON_WAREHOUSE), replaced whole once every table of
         this run is built and its blocking checks passed. Readers keep the previous file until they
         reconnect; a failed run never gets here and leaves it as it was."""
-        path = warehouse.publish(context.run_id)
+        path = warehouse.publish(context.run.run_id)
         return dg.MaterializeResult(
             metadata={"path": dg.MetadataValue.path(str(path)), "size_bytes": path.stat().st_size}
         )

@@ -1,0 +1,25 @@
+"""Whole materializations on a tiny district whose figures can be worked out by hand."""
+
+from district import write_district
+from pipeline import failed_checks
+
+
+def test_the_tiny_district_end_to_end(workspace):
+    write_district(workspace.raw)
+    result = workspace.run()
+    assert result.success, failed_checks(result)
+    assert workspace.scorecard() == {
+        "staff_cut_total": 2,
+        "staff_cut_district_agencies": 1,
+        "staff_cut_education": 1,
+        "staff_cut_commune_officials": 0,
+        "units_cut_district_agencies": 1,
+        "units_cut_schools": 0,
+        "villages_merged_from": 2,
+        "villages_merged_into": 1,
+        "villages_net_cut": 1,
+        "ncs_commune_cut": 1,
+        "ncs_village_cut": 0,
+        "r22_achieved_pct": 50,
+        "villages_over_limit": 1,
+    }
