@@ -43,7 +43,7 @@ def print_summary(config: Settings) -> None:
         _print_table(
             "District scorecard",
             connection.execute(
-                "SELECT metric, value, target, baseline_date, as_of FROM marts.district_scorecard ORDER BY metric"
+                "SELECT metric, value, target, baseline_date, as_of FROM marts.district_scorecard ORDER BY 1"
             ),
         )
         _print_table(

@@ -1,0 +1,160 @@
+"""The bundled Bình Xuyên data through the whole pipeline: the article's figures, computed."""
+
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+from pipeline import failed_checks
+
+BUNDLE = Path(__file__).resolve().parent.parent / "raw"
+
+ARTICLE = {
+    "staff_cut_total": 200,
+    "staff_cut_district_agencies": 11,
+    "staff_cut_education": 144,
+    "staff_cut_commune_officials": 45,
+    "units_cut_district_agencies": 4,
+    "units_cut_schools": 3,
+    "villages_merged_from": 29,
+    "villages_merged_into": 13,
+    "villages_net_cut": 16,
+    "ncs_commune_cut": 143,
+    "ncs_village_cut": 886,
+    "r22_achieved_pct": 100,
+}
+
+
+@pytest.fixture(scope="module")
+def bundled(tmp_path_factory):
+    """One run on a copy of the bundle, shared by the tests that only read its results."""
+    from pipeline import Workspace
+
+    root = tmp_path_factory.mktemp("bundle")
+    shutil.copytree(BUNDLE, root / "raw")
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        workspace = Workspace(root / "raw", root / "warehouse" / "tinhgon.duckdb", monkeypatch)
+        result = workspace.run()
+    assert result.success, failed_checks(result)
+    return workspace
+
+
+def test_the_scorecard_gives_the_article_figures(bundled):
+    scorecard = bundled.scorecard()
+    assert {metric: scorecard[metric] for metric in ARTICLE} == ARTICLE
+    over_limit = bundled.query("SELECT count(*) FROM marts.r22_village_progress WHERE excess > 0")[0][0]
+    assert scorecard["villages_over_limit"] == over_limit > 0
+
+
+def test_every_data_row_is_loaded_or_quarantined(bundled):
+    unaccounted = bundled.query(
+        """
+        SELECT l.file, l.sheet, l.data_rows,
+               (SELECT count(*) FROM staging.personnel p WHERE p.file = l.file AND p.sheet = l.sheet)
+             + (SELECT count(*) FROM audit.quarantine q WHERE q.file = l.file AND q.sheet = l.sheet) AS n
+        FROM raw.lists l WHERE data_rows <> n
+        """
+    )
+    assert unaccounted == []
+
+
+def test_the_deliberately_wrong_rows_are_quarantined_with_reasons(bundled):
+    reasons = [reason for (reason,) in bundled.query("SELECT reason FROM audit.quarantine")]
+    for expected in (
+        "is not a date",
+        "the name is empty",
+        "is not in positions.csv",
+        "is not a unit",
+        "is already listed",
+        "the ID number has 10",
+    ):
+        assert any(expected in reason for reason in reasons), (expected, reasons)
+    rejected = bundled.query("SELECT file, reason FROM audit.load_log WHERE status = 'rejected'")
+    assert len(rejected) == 1 and "not an Excel workbook" in rejected[0][1]
+
+
+def test_every_table_and_column_carries_a_comment(bundled):
+    tables = bundled.query(
+        "SELECT schema_name, table_name FROM duckdb_tables() WHERE comment IS NULL OR comment = ''"
+    )
+    columns = bundled.query(
+        "SELECT schema_name, table_name, column_name FROM duckdb_columns() "
+        "WHERE schema_name IN ('raw', 'staging', 'marts', 'audit') AND (comment IS NULL OR comment = '')"
+    )
+    assert (tables, columns) == ([], [])
+
+
+def test_contract_tables_and_columns_exist(bundled):
+    contract = {
+        "marts.district_scorecard": {"metric", "label_vi", "value", "target", "baseline_date", "as_of"},
+        "marts.r22_commune_progress": {
+            "commune",
+            "commune_type",
+            "baseline_count",
+            "current_count",
+            "quota",
+            "required_cut",
+            "actual_cut",
+            "achieved_pct",
+        },
+        "marts.r22_village_progress": {
+            "commune",
+            "village",
+            "households",
+            "current_count",
+            "quota",
+            "excess",
+        },
+        "marts.staff_cuts_by_sector": {"sector", "baseline_count", "current_count", "cut"},
+        "marts.unit_changes": {"level", "old_unit", "new_unit", "effective_date"},
+        "audit.load_log": {"file", "sha256", "status", "reason", "rows_loaded", "rows_quarantined"},
+        "audit.quarantine": {"file", "sheet", "row", "reason", "cells"},
+    }
+    for table, columns in contract.items():
+        schema, name = table.split(".")
+        present = {
+            c
+            for (c,) in bundled.query(
+                "SELECT column_name FROM duckdb_columns() WHERE schema_name = ? AND table_name = ?",
+                [schema, name],
+            )
+        }
+        assert columns <= present, (table, columns - present)
+
+
+def test_no_national_id_in_clear_text_anywhere_in_the_warehouse(bundled):
+    ids = set()
+    for path in (BUNDLE / "personnel").rglob("*.xlsx"):
+        try:
+            workbook = openpyxl.load_workbook(path, read_only=True)
+        except Exception:
+            continue  # the bundled file that is not a workbook
+        for sheet in workbook.worksheets:
+            for row in sheet.iter_rows(values_only=True):
+                ids.update(
+                    str(v) for v in row if isinstance(v, str) and v.isdigit() and len(v) in (9, 10, 12)
+                )
+    assert len(ids) > 1000
+    warehouse_bytes = bundled.warehouse.read_bytes()
+    leaked = [number for number in ids if number.encode() in warehouse_bytes]
+    assert leaked == []
+
+
+def test_changing_a_bundled_row_changes_the_figure_it_feeds(tmp_path, workspace):
+    shutil.copytree(BUNDLE, workspace.raw)
+    commune_list = next((workspace.raw / "personnel" / "2021-11-30").rglob("DS_CBCC_*.xlsx"))
+    workbook = openpyxl.load_workbook(commune_list)
+    cell = next(
+        c
+        for sheet in workbook.worksheets
+        for row in sheet.iter_rows()
+        for c in row
+        if isinstance(c.value, str) and c.value.strip().startswith("Công chức")
+    )
+    cell.value = "Chức danh không có trong danh mục"
+    workbook.save(commune_list)
+    result = workspace.run()
+    assert result.success, failed_checks(result)
+    scorecard = workspace.scorecard()
+    assert scorecard["staff_cut_commune_officials"] == ARTICLE["staff_cut_commune_officials"] + 1
+    assert scorecard["staff_cut_total"] == ARTICLE["staff_cut_total"] + 1
