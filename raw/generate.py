@@ -4,7 +4,7 @@
 
 Deterministic: one seed gives byte-identical files. The district's units, people and lists are
 invented (plausibly); only the totals the article reports are fixed, and they are reached by
-construction (pick counts, then adjust), never written into any file (docs/bundle-spec.md).
+construction (pick counts, then adjust), never written into any file (raw/README.md).
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from _generator.reference import (
 )
 from _generator.sheets import HTML, Grid, Sheet, make_layout, note_grid, render, write_csv, write_xlsx
 
-# Calibration (docs/bundle-spec.md): the lists are built so that the pipeline finds these.
+# Calibration (raw/README.md): the lists are built so that the pipeline finds these.
 PAYROLL_CUT = {"district_agencies": 11, "education": 144, "commune_officials": 45}
 PAYROLL_HIRES = {"district_agencies": 1, "education": 12, "commune_officials": 3}
 NCS_COMMUNE_CUT, NCS_VILLAGE_CUT = 143, 886
