@@ -58,10 +58,13 @@ class Warehouse(dg.ConfigurableResource):
         return self.builds_dir / f"{run_id}.duckdb"
 
     @contextmanager
-    def connect(self, run_id: str) -> Iterator[duckdb.DuckDBPyConnection]:
+    def connect(
+        self, context: dg.AssetExecutionContext | dg.AssetCheckExecutionContext
+    ) -> Iterator[duckdb.DuckDBPyConnection]:
         """A read-write connection to this run's build file, started from the published warehouse."""
-        build = self.build_path(run_id)
+        build = self.build_path(context.run.run_id)
         if not build.exists():
+            self._discard_builds_of_finished_runs(context.instance)
             self._start_build(build)
         connection = duckdb.connect(build)
         try:
@@ -77,6 +80,13 @@ class Warehouse(dg.ConfigurableResource):
         with FileLock(self.published.with_suffix(".publish.lock")):
             os.replace(build, self.published)
         return self.published
+
+    def _discard_builds_of_finished_runs(self, instance: dg.DagsterInstance) -> None:
+        """What failed or killed runs left behind; a build of a run still going is kept."""
+        for leftover in self.builds_dir.glob("*"):
+            run = instance.get_run_by_id(leftover.name.split(".")[0])
+            if run is None or run.is_finished:
+                leftover.unlink(missing_ok=True)
 
     def _start_build(self, build: Path) -> None:
         build.parent.mkdir(parents=True, exist_ok=True)

@@ -29,7 +29,7 @@ def _spec(table: str, kinds: set[str], deps=()) -> dg.AssetSpec:
 )
 def reference_tables(context: dg.AssetExecutionContext, raw_folder: RawFolder, warehouse: Warehouse):
     """The district's reference CSVs, one table each, as written plus matching keys."""
-    with warehouse.connect(context.run.run_id) as connection:
+    with warehouse.connect(context) as connection:
         for key in sorted(context.selected_asset_keys):
             table = key.path[-1]
             rows = reference.load_reference(connection, raw_folder.reference_dir, table)
@@ -48,7 +48,7 @@ def personnel_lists(context: dg.AssetExecutionContext, raw_folder: RawFolder, wa
     """Every personnel list under raw/personnel: files, lists, rows read and rows quarantined.
     Files unchanged since the last published warehouse are not parsed again."""
     hash_id = load_hasher(warehouse.id_key_file)
-    with warehouse.connect(context.run.run_id) as connection:
+    with warehouse.connect(context) as connection:
         summary = personnel.refresh(connection, raw_folder.personnel_dir, hash_id)
         context.log.info(
             f"{summary.files_seen} files, {summary.files_parsed} parsed (others unchanged), "

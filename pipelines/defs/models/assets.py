@@ -23,7 +23,7 @@ def model_asset(model: models.SqlModel) -> dg.AssetsDefinition:
         metadata={"sql": dg.MetadataValue.md(f"```sql\n{model.sql}\n```")},
     )
     def build(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
-        with warehouse.connect(context.run.run_id) as connection:
+        with warehouse.connect(context) as connection:
             rows = model.build(connection)
             return dg.MaterializeResult(metadata=table_metadata(connection, model.schema, model.table, rows))
 

@@ -28,7 +28,7 @@ def suite_check(doc: TableDoc, severity: quality.Severity) -> dg.AssetChecksDefi
         description="\n".join(f"- {e.label}" for e in expectations),
     )
     def check(context: dg.AssetCheckExecutionContext, warehouse: Warehouse) -> dg.AssetCheckResult:
-        with warehouse.connect(context.run.run_id) as connection:
+        with warehouse.connect(context) as connection:
             outcomes = quality.validate(connection, doc.name, expectations)
         failed = [o for o in outcomes if not o.success]
         metadata: dict = {

@@ -1,0 +1,113 @@
+"""The Dagster definitions: the asset graph follows the SQL, checks sit on their tables, the
+schedule and the sensor are on."""
+
+import os
+import time
+
+import dagster as dg
+import pytest
+
+from pipelines import models
+from pipelines.definitions import build_definitions
+from pipelines.defs.automation.sensors import raw_folder_changed
+from pipelines.warehouse import RawFolder
+
+
+@pytest.fixture(scope="module")
+def repository():
+    return build_definitions().get_repository_def()
+
+
+def test_every_sql_model_is_an_asset_whose_deps_are_the_tables_its_sql_reads(repository):
+    graph = repository.asset_graph
+    for model in models.discover():
+        key = dg.AssetKey([model.schema, model.table])
+        assert graph.get(key).parent_keys == {dg.AssetKey(list(t)) for t in model.upstream}, model.name
+
+
+def test_the_asset_graph_snapshot(repository):
+    """Catches accidental changes to the graph: update it on purpose when the graph changes."""
+    graph = repository.asset_graph
+    groups = {}
+    for key in graph.get_all_asset_keys():
+        groups.setdefault(graph.get(key).group_name, set()).add(key.to_user_string())
+    assert {group: len(keys) for group, keys in groups.items()} == {
+        "ingest": 11,
+        "staging": 9,
+        "marts": 6,
+        "audit": 2,
+        "publish": 1,
+    }
+    assert graph.get(dg.AssetKey("warehouse")).parent_keys == {
+        dg.AssetKey(list(k))
+        for k in [
+            ("marts", "district_scorecard"),
+            ("marts", "r22_commune_progress"),
+            ("marts", "r22_village_progress"),
+            ("marts", "reporting_dates"),
+            ("marts", "staff_cuts_by_sector"),
+            ("marts", "unit_changes"),
+            ("audit", "load_log"),
+            ("audit", "quarantine"),
+        ]
+    }
+    assert graph.get(dg.AssetKey(["marts", "district_scorecard"])).parent_keys == {
+        dg.AssetKey(["marts", "reporting_dates"]),
+        dg.AssetKey(["marts", "staff_cuts_by_sector"]),
+        dg.AssetKey(["marts", "r22_commune_progress"]),
+        dg.AssetKey(["marts", "r22_village_progress"]),
+        dg.AssetKey(["staging", "units"]),
+        dg.AssetKey(["staging", "scorecard_metrics"]),
+    }
+
+
+def test_structural_checks_block_and_quality_checks_warn(repository):
+    graph = repository.asset_graph
+    checks = {
+        f"{k.asset_key.to_user_string()}:{k.name}": graph.get_check_spec(k) for k in graph.asset_check_keys
+    }
+    assert {
+        "staging/personnel:structure",
+        "staging/personnel:quality",
+        "marts/district_scorecard:structure",
+        "audit/load_log:structure",
+    } <= set(checks)
+    assert all(spec.blocking == name.endswith(":structure") for name, spec in checks.items())
+
+
+def test_every_asset_is_described_and_owned(repository):
+    graph = repository.asset_graph
+    for key in graph.get_all_asset_keys():
+        node = graph.get(key)
+        assert node.description, key
+        assert node.owners, key
+        assert "duckdb" in node.kinds, key
+
+
+def test_the_nightly_schedule_and_the_raw_folder_sensor_are_on(repository):
+    schedule = repository.get_schedule_def("nightly_refresh")
+    assert (schedule.cron_schedule, schedule.execution_timezone) == ("0 1 * * *", "Asia/Ho_Chi_Minh")
+    assert schedule.default_status == dg.DefaultScheduleStatus.RUNNING
+    sensor = repository.get_sensor_def("raw_folder_changed")
+    assert sensor.default_status == dg.DefaultSensorStatus.RUNNING
+    assert schedule.job_name == sensor.job_name == "refresh_warehouse"
+
+
+def test_the_sensor_asks_for_a_run_when_a_raw_file_changes(tmp_path):
+    (tmp_path / "personnel").mkdir()
+    listing = tmp_path / "personnel" / "ds.xlsx"
+    listing.write_bytes(b"first")
+    raw_folder = RawFolder(path=str(tmp_path))
+
+    def tick(cursor):
+        context = dg.build_sensor_context(cursor=cursor, resources={"raw_folder": raw_folder})
+        return raw_folder_changed(context), context.cursor
+
+    first, cursor = tick(None)
+    assert isinstance(first, dg.RunRequest)
+    unchanged, same_cursor = tick(cursor)
+    assert isinstance(unchanged, dg.SkipReason) and same_cursor == cursor
+    listing.write_bytes(b"second")
+    os.utime(listing, (time.time() + 5, time.time() + 5))
+    changed, _ = tick(cursor)
+    assert isinstance(changed, dg.RunRequest)

@@ -1,0 +1,109 @@
+"""The published warehouse: readers never block a run, a failed run never breaks it, re-runs are
+identical and parse only what changed."""
+
+import csv
+import subprocess
+import sys
+import textwrap
+
+import dagster as dg
+from district import AS_OF, write_district, write_list
+from pipeline import failed_checks
+
+MARTS = (
+    "district_scorecard",
+    "r22_commune_progress",
+    "r22_village_progress",
+    "staff_cuts_by_sector",
+    "unit_changes",
+)
+
+
+def marts(workspace) -> dict[str, list[tuple]]:
+    return {table: workspace.query(f"SELECT * FROM marts.{table} ORDER BY ALL") for table in MARTS}
+
+
+def files_parsed(result: dg.ExecuteInProcessResult) -> int:
+    [materialization] = [
+        m
+        for m in result.get_asset_materialization_events()
+        if m.asset_key == dg.AssetKey(["raw", "source_files"])
+    ]
+    return materialization.materialization.metadata["files_parsed"].value
+
+
+# A reviewer's session: open read-only, read the total cut, wait, read it again on the same connection.
+READER = textwrap.dedent("""
+    import duckdb, sys
+    connection = duckdb.connect(sys.argv[1], read_only=True)
+    total = "SELECT value FROM marts.district_scorecard WHERE metric = 'staff_cut_total'"
+    print(connection.execute(total).fetchall()[0][0], flush=True)
+    sys.stdin.read()
+    print(connection.execute(total).fetchall()[0][0], flush=True)
+""")
+
+
+def test_a_reader_holding_the_warehouse_open_does_not_block_a_run(workspace):
+    write_district(workspace.raw)
+    assert workspace.run().success
+    before = workspace.scorecard()["staff_cut_total"]
+    reader = subprocess.Popen(
+        [sys.executable, "-c", READER, str(workspace.warehouse)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert float(reader.stdout.readline()) == before
+        (workspace.raw / "personnel" / "2021-11-30" / "huyen.xlsx").unlink()  # two fewer now: cut + 2
+        result = workspace.run()
+        assert result.success, failed_checks(result)
+        reader.stdin.close()
+        assert float(reader.stdout.readline()) == before  # the reader keeps the warehouse it opened
+    finally:
+        reader.kill()
+    assert workspace.scorecard()["staff_cut_total"] == before + 2
+
+
+def test_a_run_failing_a_blocking_check_leaves_the_published_warehouse_as_it_was(workspace):
+    write_district(workspace.raw)
+    assert workspace.run().success
+    published = workspace.warehouse.read_bytes()
+    with (workspace.raw / "reference" / "admin_units.csv").open("a", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerow(["D-A", "commune", "xã", "Trùng Mã", "D", "1", "", "2000-01-01", "", ""])
+    result = workspace.run()
+    assert not result.success
+    assert "staging/units:structure" in failed_checks(result)
+    assert workspace.warehouse.read_bytes() == published
+    assert list((workspace.warehouse.parent / ".builds").glob("*")) != []  # the failed run's build
+    (workspace.raw / "reference" / "admin_units.csv").write_text(
+        "".join((workspace.raw / "reference" / "admin_units.csv").read_text().splitlines(keepends=True)[:-1])
+    )
+    assert workspace.run().success
+    assert list((workspace.warehouse.parent / ".builds").glob("*")) == []  # cleaned by the next run
+
+
+def test_an_unchanged_rerun_parses_nothing_and_gives_the_same_tables(workspace):
+    write_district(workspace.raw)
+    first = workspace.run()
+    tables = marts(workspace)
+    second = workspace.run()
+    assert (files_parsed(first), files_parsed(second)) == (5, 0)
+    assert marts(workspace) == tables
+
+
+def test_changed_and_removed_files_are_reflected_exactly(workspace):
+    write_district(workspace.raw)
+    workspace.run()
+    write_list(
+        workspace.raw / "personnel" / "2021-11-30" / "huyen.xlsx",
+        "UBND HUYỆN THỬ NGHIỆM",
+        AS_OF,
+        [("Phạm Văn Một", "01/01/1970", "Nam", "Chuyên viên", "Phòng Nội vụ", 1)],
+    )
+    (workspace.raw / "personnel" / "2016-11-30" / "an-hoa.xlsx").unlink()
+    result = workspace.run()
+    assert files_parsed(result) == 1
+    cuts = dict(workspace.query("SELECT sector, cut FROM marts.staff_cuts_by_sector"))
+    assert cuts["education"] == 2  # the one teacher left in 2021 was dropped from the changed list
+    assert workspace.query("SELECT count(*) FROM audit.load_log WHERE file LIKE '%an-hoa.xlsx'") == [(1,)]
