@@ -12,9 +12,13 @@ def run_once(config: Settings) -> int:
     from pipelines.definitions import defs
 
     started = time.monotonic()
-    job = defs.get_job_def("refresh_warehouse")
+    job = defs.resolve_job_def("refresh_warehouse")
     with dg.DagsterInstance.get() as dagster_instance:
-        result = job.execute_in_process(instance=dagster_instance, raise_on_error=False)
+        result = job.execute_in_process(
+            instance=dagster_instance,
+            raise_on_error=False,
+            run_config={"loggers": {"console": {"config": {"log_level": "INFO"}}}},
+        )
     checks = result.get_asset_check_evaluations()
     failed_checks = [c for c in checks if not c.passed]
     published = result.success

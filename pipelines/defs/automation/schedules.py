@@ -1,10 +1,10 @@
 import dagster as dg
 
-from pipelines.defs.automation.jobs import refresh_warehouse
+from pipelines.defs.automation import jobs
 
 nightly = dg.ScheduleDefinition(
     name="nightly_refresh",
-    job=refresh_warehouse,
+    job=jobs.refresh_warehouse,
     cron_schedule="0 1 * * *",
     execution_timezone="Asia/Ho_Chi_Minh",
     default_status=dg.DefaultScheduleStatus.RUNNING,

@@ -4,7 +4,7 @@ import hashlib
 
 import dagster as dg
 
-from pipelines.defs.automation.jobs import refresh_warehouse
+from pipelines.defs.automation import jobs
 from pipelines.warehouse import RawFolder
 
 
@@ -19,7 +19,7 @@ def folder_fingerprint(raw_folder: RawFolder) -> str:
 
 @dg.sensor(
     name="raw_folder_changed",
-    job=refresh_warehouse,
+    job=jobs.refresh_warehouse,
     minimum_interval_seconds=60,
     default_status=dg.DefaultSensorStatus.RUNNING,
 )
