@@ -18,8 +18,9 @@ def main(argv: list[str] | None = None) -> int:
     config = settings.from_environment()
     instance.ensure_dagster_home(config)
     if args.command == "ui":
-        dagster = os.path.join(os.path.dirname(sys.executable), "dagster")
-        os.execv(dagster, [dagster, "dev", "-m", "pipelines.definitions", "-h", args.host, "-p", args.port])
+        dg = os.path.join(os.path.dirname(sys.executable), "dg")
+        os.chdir(settings.PROJECT_ROOT)  # dg finds the project (pyproject.toml, [tool.dg]) from here
+        os.execv(dg, [dg, "dev", "--host", args.host, "--port", args.port])
     from pipelines.run import run_once
 
     return run_once(config)
