@@ -1,5 +1,6 @@
 """Whole materializations on a tiny district whose figures can be worked out by hand."""
 
+import dagster as dg
 from district import write_district
 from pipeline import failed_checks
 
@@ -22,4 +23,21 @@ def test_the_tiny_district_end_to_end(workspace):
         "ncs_village_cut": 0,
         "r22_achieved_pct": 50,
         "villages_over_limit": 1,
+    }
+
+
+def test_each_mart_column_lists_the_upstream_columns_it_comes_from(workspace):
+    write_district(workspace.raw)
+    result = workspace.run()
+    [village] = [
+        m.materialization
+        for m in result.get_asset_materialization_events()
+        if m.asset_key == dg.AssetKey(["marts", "r22_village_progress"])
+    ]
+    lineage = village.metadata["dagster/column_lineage"].value.deps_by_column
+    assert {(d.asset_key.to_user_string(), d.column_name) for d in lineage["households"]} == {
+        ("staging/units", "households")
+    }
+    assert ("staging/personnel", "*") in {  # a count of its rows
+        (d.asset_key.to_user_string(), d.column_name) for d in lineage["current_count"]
     }

@@ -4,7 +4,7 @@ import hashlib
 
 import dagster as dg
 
-from pipelines import models
+from pipelines import lineage, models
 from pipelines.defs.metadata import table_metadata
 from pipelines.warehouse import Warehouse
 
@@ -25,7 +25,19 @@ def model_asset(model: models.SqlModel) -> dg.AssetsDefinition:
     def build(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
         with warehouse.connect(context) as connection:
             rows = model.build(connection)
-            return dg.MaterializeResult(metadata=table_metadata(connection, model.schema, model.table, rows))
+            metadata = table_metadata(connection, model.schema, model.table, rows)
+            columns = [column.name for column in metadata["dagster/column_schema"].columns]
+            sources = lineage.column_sources(model.sql, columns, lineage.warehouse_schema(connection))
+        metadata["dagster/column_lineage"] = dg.TableColumnLineage(
+            deps_by_column={
+                column: [
+                    dg.TableColumnDep(asset_key=dg.AssetKey([db, table]), column_name=name)
+                    for db, table, name in sorted(found)
+                ]
+                for column, found in sources.items()
+            }
+        )
+        return dg.MaterializeResult(metadata=metadata)
 
     return build
 
