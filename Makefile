@@ -6,13 +6,17 @@ UV := .uv/bin/uv
 export UV_PROJECT_ENVIRONMENT := .venv
 export DAGSTER_HOME ?= $(CURDIR)/warehouse/dagster_home
 
-.PHONY: run test ui lint format setup
+.PHONY: run test ui sql format setup
 
 run: .venv/.synced
 	$(UV) run --frozen python -m pipelines run
 
 ui: .venv/.synced
 	$(UV) run --frozen python -m pipelines ui
+
+# An interactive, read-only SQL session on the published warehouse (DuckDB's CLI); it never blocks a run.
+sql: .venv/.synced
+	.venv/bin/duckdb -readonly "$${TINHGON_WAREHOUSE:-warehouse/tinhgon.duckdb}"
 
 test: .venv/.synced
 	$(UV) run --frozen ruff check .

@@ -10,6 +10,7 @@ import os
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
 import dagster as dg
@@ -17,6 +18,10 @@ import duckdb
 from filelock import FileLock
 
 SCHEMAS = ("raw", "staging", "marts", "audit")
+# Written in the storage format of DuckDB 1.5, so that the DuckDB CLI from PyPI (duckdb-cli, `make sql`)
+# and reviewers' older DuckDB versions can open the warehouse.
+STORAGE_VERSION = "v1.5.0"
+HISTORY_KEPT = 7
 
 
 class RawFolder(dg.ConfigurableResource):
@@ -54,6 +59,10 @@ class Warehouse(dg.ConfigurableResource):
     def builds_dir(self) -> Path:
         return self.published.parent / ".builds"
 
+    @property
+    def history_dir(self) -> Path:
+        return self.published.parent / "history"
+
     def build_path(self, run_id: str) -> Path:
         return self.builds_dir / f"{run_id}.duckdb"
 
@@ -72,13 +81,18 @@ class Warehouse(dg.ConfigurableResource):
         finally:
             connection.close()
 
-    def publish(self, run_id: str) -> Path:
-        """Replace the published warehouse by this run's build, atomically."""
+    def publish(self, run_id: str, published_at: datetime) -> Path:
+        """Replace the published warehouse by this run's build, atomically, and keep it in history/
+        (a hard link, no copy) beside the last few, so tonight can be compared with last night."""
         build = self.build_path(run_id)
         with duckdb.connect(build) as connection:
             connection.execute("CHECKPOINT")
+        self.history_dir.mkdir(exist_ok=True)
         with FileLock(self.published.with_suffix(".publish.lock")):
+            os.link(build, self.history_dir / f"tinhgon_{published_at:%Y-%m-%dT%H%M%S}_{run_id[:8]}.duckdb")
             os.replace(build, self.published)
+            for old in sorted(self.history_dir.glob("tinhgon_*.duckdb"))[:-HISTORY_KEPT]:
+                old.unlink()
         return self.published
 
     def _discard_builds_of_finished_runs(self, instance: dg.DagsterInstance) -> None:
@@ -93,7 +107,8 @@ class Warehouse(dg.ConfigurableResource):
         partial = build.with_suffix(".partial")
         if self.published.exists():
             shutil.copyfile(self.published, partial)
-        with duckdb.connect(partial) as connection:
+        config = {} if self.published.exists() else {"storage_compatibility_version": STORAGE_VERSION}
+        with duckdb.connect(partial, config=config) as connection:
             for schema in SCHEMAS:
                 connection.execute(f"CREATE SCHEMA IF NOT EXISTS {schema}")
         os.replace(partial, build)

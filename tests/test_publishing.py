@@ -2,6 +2,7 @@
 identical and parse only what changed."""
 
 import csv
+from pathlib import Path
 import subprocess
 import sys
 import textwrap
@@ -107,3 +108,37 @@ def test_changed_and_removed_files_are_reflected_exactly(workspace):
     cuts = dict(workspace.query("SELECT sector, cut FROM marts.staff_cuts_by_sector"))
     assert cuts["education"] == 2  # the one teacher left in 2021 was dropped from the changed list
     assert workspace.query("SELECT count(*) FROM audit.load_log WHERE file LIKE '%an-hoa.xlsx'") == [(1,)]
+
+
+def test_each_published_warehouse_says_which_run_built_it_and_the_last_ones_are_kept(workspace):
+    write_district(workspace.raw)
+    first = workspace.run()
+    second = workspace.run()
+    [(run_id, files)] = workspace.query("SELECT run_id, files FROM audit.build")
+    assert (run_id, files) == (second.run_id, 5)
+    history = sorted((workspace.warehouse.parent / "history").glob("tinhgon_*.duckdb"))
+    assert [path.name.split("_")[-1] for path in history] == [
+        f"{first.run_id[:8]}.duckdb",
+        f"{second.run_id[:8]}.duckdb",
+    ]
+    assert history[-1].read_bytes() == workspace.warehouse.read_bytes()
+
+
+def test_the_duckdb_cli_of_make_sql_opens_the_published_warehouse(workspace):
+    write_district(workspace.raw)
+    workspace.run()
+    cli = Path(sys.executable).parent / "duckdb"
+    shown = subprocess.run(
+        [
+            cli,
+            "-readonly",
+            "-csv",
+            str(workspace.warehouse),
+            "-c",
+            "SELECT value FROM marts.district_scorecard WHERE metric = 'staff_cut_total'",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert shown.split() == ["value", "2.0"]

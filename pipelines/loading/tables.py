@@ -1,4 +1,4 @@
-"""Creating a raw table from its YAML description and appending a DataFrame to it."""
+"""Creating a table from its YAML description (columns with types) and appending a DataFrame to it."""
 
 import duckdb
 import pandas as pd
@@ -6,8 +6,10 @@ import pandas as pd
 from pipelines.catalog import table_doc
 
 
-def create(connection: duckdb.DuckDBPyConnection, table: str, replace: bool = False) -> None:
-    doc = table_doc("raw", table)
+def create(
+    connection: duckdb.DuckDBPyConnection, table: str, replace: bool = False, schema: str = "raw"
+) -> None:
+    doc = table_doc(schema, table)
     if replace:
         connection.execute(f"DROP TABLE IF EXISTS {doc.name}")
     connection.execute(doc.create_statement())
@@ -15,11 +17,13 @@ def create(connection: duckdb.DuckDBPyConnection, table: str, replace: bool = Fa
         connection.execute(statement)
 
 
-def append(connection: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
+def append(
+    connection: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame, schema: str = "raw"
+) -> None:
     if frame.empty:
         return
     connection.register("incoming", frame)
     try:
-        connection.execute(f"INSERT INTO raw.{table} BY NAME SELECT * FROM incoming")
+        connection.execute(f"INSERT INTO {schema}.{table} BY NAME SELECT * FROM incoming")
     finally:
         connection.unregister("incoming")

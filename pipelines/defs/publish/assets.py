@@ -1,9 +1,13 @@
 """Publishing: the run's build file replaces the published warehouse in one atomic rename."""
 
+from datetime import UTC, datetime
+
 import dagster as dg
+import pandas as pd
 
 from pipelines import models
-from pipelines.warehouse import Warehouse
+from pipelines.loading import tables
+from pipelines.warehouse import RawFolder, Warehouse
 
 PUBLISHED_SCHEMAS = ("marts", "audit")
 
@@ -19,11 +23,24 @@ def publishing() -> dg.Definitions:
         kinds={"duckdb"},
         owners=["team:noi-vu"],
     )
-    def published_warehouse(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
+    def published_warehouse(
+        context: dg.AssetExecutionContext, warehouse: Warehouse, raw_folder: RawFolder
+    ) -> dg.MaterializeResult:
         """The DuckDB file reviewers query ($TINHGON_WAREHOUSE), replaced whole once every table of
-        this run is built and its blocking checks passed. Readers keep the previous file until they
-        reconnect; a failed run never gets here and leaves it as it was."""
-        path = warehouse.publish(context.run.run_id)
+        this run is built and its blocking checks passed; audit.build says which run built it. Readers
+        keep the previous file until they reconnect; a failed run never gets here and leaves it as it
+        was. The last few published files stay in history/ beside it."""
+        published_at = datetime.now(UTC)
+        with warehouse.connect(context) as connection:
+            files = connection.execute("SELECT count(*) FROM raw.source_files").fetchall()[0][0]
+            tables.create(connection, "build", replace=True, schema="audit")
+            build = {
+                "run_id": context.run.run_id,
+                "published_at": published_at,
+                "raw_folder": raw_folder.path,
+            }
+            tables.append(connection, "build", pd.DataFrame([build | {"files": files}]), schema="audit")
+        path = warehouse.publish(context.run.run_id, published_at)
         return dg.MaterializeResult(
             metadata={"path": dg.MetadataValue.path(str(path)), "size_bytes": path.stat().st_size}
         )
