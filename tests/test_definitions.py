@@ -34,7 +34,7 @@ def test_the_asset_graph_snapshot(repository):
     assert {group: len(keys) for group, keys in groups.items()} == {
         "ingest": 11,
         "staging": 9,
-        "marts": 6,
+        "marts": 7,
         "audit": 2,
         "publish": 1,
     }
@@ -46,6 +46,7 @@ def test_the_asset_graph_snapshot(repository):
             ("marts", "r22_village_progress"),
             ("marts", "reporting_dates"),
             ("marts", "staff_cuts_by_sector"),
+            ("marts", "staff_per_snapshot"),
             ("marts", "unit_changes"),
             ("audit", "load_log"),
             ("audit", "quarantine"),
