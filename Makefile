@@ -6,7 +6,7 @@ UV := .uv/bin/uv
 export UV_PROJECT_ENVIRONMENT := .venv
 export DAGSTER_HOME ?= $(CURDIR)/warehouse/dagster_home
 
-.PHONY: run test ui sql format setup
+.PHONY: run test ui sql report format setup
 
 run: .venv/.synced
 	$(UV) run --frozen python -m pipelines run
@@ -17,6 +17,10 @@ ui: .venv/.synced
 # An interactive, read-only SQL session on the published warehouse (DuckDB's CLI); it never blocks a run.
 sql: .venv/.synced
 	.venv/bin/duckdb -readonly "$${TINHGON_WAREHOUSE:-warehouse/tinhgon.duckdb}"
+
+# The workbook, the HTML page and the Data Docs, rebuilt from the published warehouse into reports/ beside it.
+report: .venv/.synced
+	$(UV) run --frozen python -m pipelines.reports
 
 test: .venv/.synced
 	$(UV) run --frozen ruff check .

@@ -17,6 +17,7 @@ import pandas as pd
 from pipelines.catalog import TableDoc
 
 Severity = Literal["error", "warn"]
+CHECK_NAMES: dict[Severity, str] = {"error": "structure", "warn": "quality"}  # one check per severity
 SHOWN_FAILURES = 20
 # Columns that identify a row without revealing a person: what failing-row samples may show.
 _IDENTIFYING = ("file", "sheet", "row", "metric", "sector", "commune", "village", "level", "unit_code")
@@ -77,7 +78,7 @@ def _validate_frame(frame: pd.DataFrame, expectations: list[Expectation], name: 
     batch = _batch_definition(name).get_batch(batch_parameters={"dataframe": frame})
     suite = gx.ExpectationSuite(name=name)  # after the context exists: a suite needs one
     for expectation in expectations:
-        suite.add_expectation(_expectation_class(expectation.type)(**expectation.kwargs))
+        suite.add_expectation(expectation_class(expectation.type)(**expectation.kwargs))
     result = batch.validate(suite, result_format={"result_format": "COMPLETE"})
     shown = [c for c in frame.columns if c in _IDENTIFYING] or list(frame.columns[:1])
     outcomes = []
@@ -102,7 +103,7 @@ def _rows(frame: pd.DataFrame, indexes: list, columns: list[str]) -> list[dict]:
     return sample.astype(str).to_dict(orient="records")
 
 
-def _expectation_class(expectation_type: str):
+def expectation_class(expectation_type: str):
     import great_expectations as gx
 
     camel = "".join(part.title() for part in re.split(r"_", expectation_type))

@@ -37,6 +37,7 @@ def test_the_asset_graph_snapshot(repository):
         "marts": 7,
         "audit": 2,
         "publish": 1,
+        "reports": 3,
     }
     assert graph.get(dg.AssetKey("warehouse")).parent_keys == {
         dg.AssetKey(list(k))

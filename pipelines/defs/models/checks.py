@@ -7,11 +7,12 @@ import pandas as pd
 from pipelines import models, quality
 from pipelines.catalog import TableDoc
 from pipelines.defs.metadata import records_table
+from pipelines.reports import location
 from pipelines.warehouse import Warehouse
 
 _CHECKS = {
-    "error": ("structure", dg.AssetCheckSeverity.ERROR, True),
-    "warn": ("quality", dg.AssetCheckSeverity.WARN, False),
+    "error": (quality.CHECK_NAMES["error"], dg.AssetCheckSeverity.ERROR, True),
+    "warn": (quality.CHECK_NAMES["warn"], dg.AssetCheckSeverity.WARN, False),
 }
 
 
@@ -34,6 +35,10 @@ def suite_check(doc: TableDoc, severity: quality.Severity) -> dg.AssetChecksDefi
         metadata: dict = {
             "expectations": len(outcomes),
             "failed": len(failed),
+            # Built from the published tables once the run has published (reports/data_docs).
+            "data_docs": dg.MetadataValue.url(
+                location.data_docs_index(warehouse.published.absolute()).as_uri()
+            ),
             "results": dg.MetadataValue.md(
                 "\n".join(
                     f"- {'✅' if o.success else '❌'} {o.expectation.label}"

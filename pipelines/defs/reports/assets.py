@@ -1,0 +1,75 @@
+"""The reports a district leader reads, rebuilt from the published warehouse after every run.
+
+They read the published file, not the run's build: the build is renamed into the published file by the
+`warehouse` asset, so after publishing only the published file exists, and a run that fails before
+publishing never gets here, leaving the last good reports in place.
+"""
+
+import dagster as dg
+import pandas as pd
+
+from pipelines.defs.metadata import records_table
+from pipelines.reports.build import build_reports
+from pipelines.warehouse import Warehouse
+
+WORKBOOK = dg.AssetKey(["reports", "workbook"])
+PAGE = dg.AssetKey(["reports", "page"])
+DATA_DOCS = dg.AssetKey(["reports", "data_docs"])
+
+
+def _spec(key: dg.AssetKey, kind: str, description: str) -> dg.AssetSpec:
+    return dg.AssetSpec(
+        key,
+        deps=["warehouse"],
+        description=description,
+        group_name="reports",
+        kinds={kind, "duckdb"},
+        owners=["team:noi-vu"],
+    )
+
+
+@dg.multi_asset(
+    specs=[
+        _spec(
+            WORKBOOK,
+            "excel",
+            "Excel workbook reports/bao-cao-tinh-gon_<as-of>.xlsx for the Home Affairs office: the scorecard "
+            "on a cover sheet, one sheet per mart, and the files and rows the clerks must fix.",
+        ),
+        _spec(
+            PAGE,
+            "html",
+            "reports/index.html, one self-contained page: the scorecard, charts of the Resolution 22 cuts "
+            "per commune, the villages over quota and staff by sector over the snapshots, what to fix, "
+            "and the checks with links to their Data Docs.",
+        ),
+        _spec(
+            DATA_DOCS,
+            "great_expectations",
+            "Great Expectations Data Docs in reports/data-docs/: every table's suites validated on the "
+            "published tables.",
+        ),
+    ],
+)
+def reports(context: dg.AssetExecutionContext, warehouse: Warehouse):
+    """Build all three into a staging folder and move them over the previous reports together."""
+    built = build_reports(warehouse.published, run_name=context.run.run_id)
+    yield dg.MaterializeResult(
+        asset_key=WORKBOOK,
+        metadata={
+            "path": dg.MetadataValue.path(str(built.workbook)),
+            "sheets": records_table(
+                pd.DataFrame({"sheet": list(built.sheets), "rows": list(built.sheets.values())})
+            ),
+        },
+    )
+    yield dg.MaterializeResult(asset_key=PAGE, metadata={"path": dg.MetadataValue.path(str(built.page))})
+    failed = [s for s in built.suites if not s.success]
+    yield dg.MaterializeResult(
+        asset_key=DATA_DOCS,
+        metadata={
+            "index": dg.MetadataValue.url(built.data_docs.as_uri()),
+            "suites": len(built.suites),
+            "failed_suites": dg.MetadataValue.md("\n".join(f"- {s.suite}" for s in failed) or "none"),
+        },
+    )
