@@ -1,5 +1,6 @@
 """Recognising the columns of a personnel list, whatever their case, diacritics or Unicode form."""
 
+import re
 from enum import StrEnum
 
 from pipelines.text import fold
@@ -73,9 +74,21 @@ _ALIASES: dict[str, Field] = {
 SEX_SUBHEADERS = {"nam": "Nam", "nu": "Nữ"}
 
 
+# An ID column is an ID column whatever else its header says ("Số CCCD (12 số)"): better masked twice.
+_ID_WORDS = re.compile(r"\b(?:cccd|cmnd|cmt|dinh danh|can cuoc)\b")
+
+
 def field_of(header: object) -> Field | None:
-    """The field a header cell names, or None for a column we do not know (kept as an extra)."""
-    return _ALIASES.get(fold(header))
+    """The field a header cell names, or None for a column we do not know (kept as an extra).
+    A header that begins with a known one ("Họ và tên cán bộ", "Ngày sinh (dd/mm/yyyy)") names it."""
+    folded = fold(header)
+    if _ID_WORDS.search(folded):
+        return Field.NATIONAL_ID
+    words = folded.split()
+    for length in range(len(words), 0, -1):
+        if field := _ALIASES.get(" ".join(words[:length])):
+            return field
+    return None
 
 
 def is_sex_subheader(cell: object) -> bool:

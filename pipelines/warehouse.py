@@ -10,18 +10,19 @@ import os
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import dagster as dg
 import duckdb
-from filelock import FileLock
+from filelock import FileLock, Timeout
 
 SCHEMAS = ("raw", "staging", "marts", "audit")
 # Written in the storage format of DuckDB 1.5, so that the DuckDB CLI from PyPI (duckdb-cli, `make sql`)
 # and reviewers' older DuckDB versions can open the warehouse.
 STORAGE_VERSION = "v1.5.0"
 HISTORY_KEPT = 7
+_HELD: dict[str, FileLock] = {}  # the build locks this process holds, by path
 
 
 class RawFolder(dg.ConfigurableResource):
@@ -71,9 +72,11 @@ class Warehouse(dg.ConfigurableResource):
         self, context: dg.AssetExecutionContext | dg.AssetCheckExecutionContext
     ) -> Iterator[duckdb.DuckDBPyConnection]:
         """A read-write connection to this run's build file, started from the published warehouse."""
-        build = self.build_path(context.run.run_id)
+        run_id = context.run.run_id
+        build = self.build_path(run_id)
         if not build.exists():
-            self._discard_builds_of_finished_runs(context.instance)
+            self._hold(run_id)
+            self._discard_builds_of_dead_runs(context.instance, keep=run_id)
             self._start_build(build)
         connection = duckdb.connect(build)
         try:
@@ -81,26 +84,53 @@ class Warehouse(dg.ConfigurableResource):
         finally:
             connection.close()
 
-    def publish(self, run_id: str, published_at: datetime) -> Path:
-        """Replace the published warehouse by this run's build, atomically, and keep it in history/
-        (a hard link, no copy) beside the last few, so tonight can be compared with last night."""
+    def publish(self, run_id: str) -> Path:
+        """Replace the published warehouse by this run's build, atomically. The one it replaces moves
+        to history/ (a hard link, no copy) beside the last few, so tonight compares with last night."""
         build = self.build_path(run_id)
         with duckdb.connect(build) as connection:
             connection.execute("CHECKPOINT")
         self.history_dir.mkdir(exist_ok=True)
         with FileLock(self.published.with_suffix(".publish.lock")):
-            os.link(build, self.history_dir / f"tinhgon_{published_at:%Y-%m-%dT%H%M%S}_{run_id[:8]}.duckdb")
+            if self.published.exists():
+                published_at = datetime.fromtimestamp(self.published.stat().st_mtime, UTC)
+                os.link(
+                    self.published, self.history_dir / f"tinhgon_{published_at:%Y-%m-%dT%H%M%S.%f}.duckdb"
+                )
             os.replace(build, self.published)
             for old in sorted(self.history_dir.glob("tinhgon_*.duckdb"))[:-HISTORY_KEPT]:
                 old.unlink()
+        if held := _HELD.pop(str(self._lock_path(run_id)), None):
+            held.release()
+        self._lock_path(run_id).unlink(missing_ok=True)
         return self.published
 
-    def _discard_builds_of_finished_runs(self, instance: dg.DagsterInstance) -> None:
-        """What failed or killed runs left behind; a build of a run still going is kept."""
-        for leftover in self.builds_dir.glob("*"):
-            run = instance.get_run_by_id(leftover.name.split(".")[0])
-            if run is None or run.is_finished:
-                leftover.unlink(missing_ok=True)
+    def _lock_path(self, run_id: str) -> Path:
+        return self.builds_dir / f"{run_id}.lock"
+
+    def _hold(self, run_id: str) -> None:
+        """Hold a lock on this run's build for as long as this process lives: the OS lets it go
+        when the process dies, even by SIGKILL, which tells later runs the build is abandoned."""
+        self.builds_dir.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(self._lock_path(run_id))
+        lock.acquire()
+        _HELD[str(self._lock_path(run_id))] = lock
+
+    def _discard_builds_of_dead_runs(self, instance: dg.DagsterInstance, keep: str) -> None:
+        """What failed or killed runs left behind. A build is kept while its run is unfinished
+        and its process alive (a killed run stays 'started' in Dagster, so both are asked)."""
+        for run_id in {path.name.split(".")[0] for path in self.builds_dir.glob("*")} - {keep}:
+            run = instance.get_run_by_id(run_id)
+            if run is None or run.is_finished or not self._is_held(run_id):
+                for leftover in self.builds_dir.glob(f"{run_id}.*"):
+                    leftover.unlink(missing_ok=True)
+
+    def _is_held(self, run_id: str) -> bool:
+        try:
+            with FileLock(self._lock_path(run_id)).acquire(timeout=0):
+                return False
+        except Timeout:
+            return True
 
     def _start_build(self, build: Path) -> None:
         build.parent.mkdir(parents=True, exist_ok=True)

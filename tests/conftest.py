@@ -27,13 +27,17 @@ def title_block(issuer: str, snapshot: date | None) -> list[Row]:
     return rows
 
 
-def write_workbook(path: Path, sheets: dict[str, list[Row]], hidden: Sequence[str] = ()) -> Path:
+def write_workbook(
+    path: Path, sheets: dict[str, list[Row]], hidden: Sequence[str] = (), first_row: int = 1
+) -> Path:
     workbook = openpyxl.Workbook()
     workbook.remove(workbook.active)
     for name, rows in sheets.items():
         sheet = workbook.create_sheet(name)
-        for row in rows:
-            sheet.append(list(row))
+        for row_number, row in enumerate(rows, start=first_row):
+            for column_number, value in enumerate(row, start=1):
+                if value is not None:
+                    sheet.cell(row=row_number, column=column_number, value=value)
         if name in hidden:
             sheet.sheet_state = "hidden"
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -138,7 +138,7 @@ def test_several_lists_in_one_workbook_and_sheets_without_one(tmp_path, hasher):
     )
     parsed = parse(path, hasher)
     assert [plist.sheet for plist in parsed.lists] == ["Cấp xã", "Thôn"]
-    assert parsed.sheets_without_list == ["Hướng dẫn"]
+    assert parsed.sheets_without_list == ["Hướng dẫn", "Ẩn (hidden)"]
 
 
 @pytest.mark.parametrize(
@@ -205,3 +205,83 @@ def test_the_file_name_date_is_used_when_the_title_has_none(tmp_path, hasher):
     rows = [*title_block("UBND XÃ X", None), HEADER, person(1, "An", "01/01/1970", "Nam", "Trưởng thôn")]
     parsed = parse(write_workbook(tmp_path / "ds_2019-05-31.xlsx", {"DS": rows}), hasher)
     assert parsed.lists[0].snapshot_date == date(2019, 5, 31)
+
+
+def test_row_numbers_are_excels_when_the_sheet_starts_lower_down(tmp_path, hasher):
+    rows = [
+        *title_block("UBND XÃ THIỆN KẾ", SNAPSHOT),
+        HEADER,
+        person(1, "An", "31/02/1970", "Nam", "Trưởng thôn"),
+    ]
+    path = write_workbook(tmp_path / "ds.xlsx", {"DS": rows}, first_row=4)
+    [row] = parse(path, hasher).lists[0].rows
+    assert row.excel_row == 10
+    assert row.problems[0].en.startswith("row 10: date of birth '31/02/1970'")
+
+
+def test_rows_that_only_look_like_totals_or_footers_are_still_data(tmp_path, hasher):
+    rows = [
+        *title_block("UBND XÃ THIỆN KẾ", SNAPSHOT),
+        HEADER,
+        person(1, "Tống Công Minh", "01/01/1970", "Nam", "Trưởng thôn"),
+        [None, "Đinh Văn Hai", None, None, "Chủ tịch Hội Người cao tuổi"],  # no STT, half filled
+        ["Tổng số thôn Đông: 2 người"],  # a subtotal
+        person(3, "Lê Văn Ba", "03/03/1973", "Nam", "Công an viên"),
+        ["Tổng cộng: 3 người"],
+        [None, None, None, "Thiện Kế, ngày 30 tháng 11 năm 2021"],
+        [None, None, None, "CHỦ TỊCH"],
+        person(4, "Vũ Văn Bốn", "04/04/1974", "Nam", "Công an viên"),  # typed below the footer
+    ]
+    parsed = parse(write_workbook(tmp_path / "ds.xlsx", {"DS": rows}), hasher)
+    [plist] = parsed.lists
+    names = [row.values["full_name"] for row in plist.rows]
+    assert names == ["Tống Công Minh", "Đinh Văn Hai", "Lê Văn Ba", "Vũ Văn Bốn"]
+    assert plist.layout.declared_total == 3
+    assert parsed.status == "rejected"  # the grand total says 3 but 4 rows are listed: nothing hidden
+    assert "the total says 3 people but the list has 4 rows" in parsed.rejection.en
+
+
+def test_headers_with_extra_words_are_recognised(tmp_path, hasher):
+    header = ["STT", "Họ và tên cán bộ", "Ngày sinh (dd/mm/yyyy)", "Giới tính", "Chức vụ hiện tại"]
+    rows = [*title_block("UBND XÃ X", SNAPSHOT), header, [1, "An", "01/02/1970", "Nữ", "Trưởng thôn"]]
+    [row] = parse(write_workbook(tmp_path / "ds.xlsx", {"DS": rows}), hasher).lists[0].rows
+    assert (row.values["full_name"], row.values["birth_date"], row.problems) == ("An", date(1970, 2, 1), [])
+
+
+def test_every_id_number_is_masked_whatever_its_column(tmp_path, hasher):
+    header = [
+        "STT",
+        "Họ và tên",
+        "Ngày sinh",
+        "Chức vụ",
+        "Số CMND",
+        "Số CCCD (12 số)",
+        "Điện thoại",
+        "Mã khác",
+    ]
+    cells = [
+        1,
+        "An",
+        "01/01/1970",
+        "Trưởng thôn",
+        "123456789",
+        "026071999062",
+        "0912345678",
+        "026 071 999 063",
+    ]
+    rows = [*title_block("UBND XÃ X", SNAPSHOT), header, cells]
+    [row] = parse(write_workbook(tmp_path / "ds.xlsx", {"DS": rows}), hasher).lists[0].rows
+    for number in ("123456789", "026071999062", "026071999063", "026 071 999 063"):
+        assert number not in row.cells_json
+    assert row.cells["Điện thoại"] == "0912345678"  # a phone number is not an ID
+    assert row.values["id_hash"] == hasher("123456789")
+
+
+def test_an_id_that_lost_its_leading_zero_says_so(tmp_path, hasher):
+    rows = [
+        *title_block("UBND XÃ X", SNAPSHOT),
+        HEADER,
+        person(1, "An", "01/01/1970", "Nam", "Trưởng thôn", 26071123457),
+    ]
+    [row] = parse(write_workbook(tmp_path / "ds.xlsx", {"DS": rows}), hasher).lists[0].rows
+    assert "Excel may have dropped its leading 0" in row.problems[0].en

@@ -54,19 +54,20 @@ def parse_file(path: Path, name: str, hash_id: IdHasher) -> ParsedFile:
     for sheet in sheets:
         layout = find_layout(sheet.rows)
         if layout is None:
-            parsed.sheets_without_list.append(sheet.name)
+            parsed.sheets_without_list.append(f"{sheet.name} (hidden)" if sheet.hidden else sheet.name)
             continue
         parsed.lists.append(_parse_list(sheet, layout, from_name, hash_id))
     parsed.rejection = _file_problem(parsed, from_name)
     return parsed
 
 
-def _parse_list(sheet: RawSheet, layout: Layout, from_name: date | None, hash_id) -> ParsedList:
+def _parse_list(sheet: RawSheet, layout: Layout, from_name: date | None, hash_id: IdHasher) -> ParsedList:
     from_title = next(filter(None, map(date_in_title, layout.title_lines)), None)
     snapshot = from_title or from_name
-    title = next((line for line in layout.title_lines if line.casefold().startswith("danh sách")), None)
     rows = read_rows(sheet.rows, layout, snapshot, hash_id)
-    return ParsedList(sheet.name, layout, from_title, snapshot, issuer_lines(layout.title_lines), title, rows)
+    return ParsedList(
+        sheet.name, layout, from_title, snapshot, issuer_lines(layout.title_lines), layout.title, rows
+    )
 
 
 def _file_problem(parsed: ParsedFile, from_name: date | None) -> Problem | None:

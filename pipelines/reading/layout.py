@@ -9,7 +9,8 @@ from pipelines.text import clean, fold
 
 HEADER_SEARCH_ROWS = 40
 _MOTTO = ("cong hoa xa hoi", "doc lap tu do")
-_TOTALS = re.compile(r"^(?:tong cong|tong so)\b")
+# Matched with diacritics kept: "Tổng cộng" is a totals row, "Tống Công Minh" a person.
+_TOTALS = re.compile(r"^(?:tổng cộng|tổng số)\b")
 _FOOTER = re.compile(
     r"ngay \d{1,2} thang \d{1,2} nam \d{4}|^(?:nguoi lap|thu truong|chu tich|hieu truong"
     r"|truong phong|giam doc|ky ghi ro|ky ten|ky dong dau|xac nhan|noi nhan)\b"
@@ -35,12 +36,23 @@ class Layout:
     columns: list[Column]
     first_data_row: int
     declared_total: int | None = None
-    totals_row: int | None = None
-    end_row: int = 0  # one past the last row that may hold data
-    issues: list[str] = field(default_factory=list)
+    totals_row: int | None = None  # the last totals row: the list's grand total
+    not_data: set[int] = field(default_factory=set)  # totals rows, and footer rows from the footer on
 
     def column(self, wanted: Field) -> Column | None:
         return next((c for c in self.columns if c.field is wanted and c.sex is None), None)
+
+    def columns_of(self, wanted: Field) -> list[Column]:
+        return [c for c in self.columns if c.field is wanted]
+
+    @property
+    def title(self) -> str | None:
+        return next((line for line in self.title_lines if fold(line).startswith("danh sach")), None)
+
+    def is_numbered(self, cells: list[str | None]) -> bool:
+        """Whether the row has a row number (STT): a data row, whatever else it holds."""
+        stt = self.column(Field.ROW_NUMBER)
+        return bool(stt and stt.index < len(cells) and _INTEGER.fullmatch(fold(cells[stt.index])))
 
     @property
     def sex_columns(self) -> list[Column]:
@@ -63,9 +75,8 @@ def find_layout(rows: Grid) -> Layout | None:
         header_row=header,
         columns=columns,
         first_data_row=first_data,
-        end_row=len(rows),
     )
-    _find_end(rows, layout)
+    _find_totals_and_footer(rows, layout)
     return layout
 
 
@@ -74,7 +85,7 @@ def issuer_lines(title_lines: list[str]) -> list[str]:
     lines = []
     for line in title_lines:
         folded = fold(line)
-        if folded.startswith("danh sach"):
+        if folded.startswith("danh sach"):  # the title
             break
         if not folded.startswith(_MOTTO) and not _FOOTER.search(folded):
             lines.append(line)
@@ -138,19 +149,24 @@ def _columns(top: list[str | None], sub: list[str | None]) -> list[Column]:
     return columns
 
 
-def _find_end(rows: Grid, layout: Layout) -> None:
-    """Mark where the data stops: a totals row (whose number is kept) or the signature footer."""
+def _find_totals_and_footer(rows: Grid, layout: Layout) -> None:
+    """Mark the rows below the header that are not data: totals rows (the last one's number is the
+    declared total) and, from the signature footer on, every row without a row number."""
+    name = layout.column(Field.FULL_NAME)
+    footer_started = False
     for index in range(layout.first_data_row, len(rows)):
-        texts = [clean(cell) for cell in rows[index] if clean(cell)]
-        if not texts:
+        cells = rows[index]
+        texts = [text for cell in cells if (text := clean(cell))]
+        if not texts or layout.is_numbered(cells):
             continue
-        first = fold(texts[0])
-        if _TOTALS.match(first) or (len(texts) > 1 and _TOTALS.match(fold(texts[1]))):
+        if _TOTALS.match(fold(texts[0], keep_marks=True)):
             numbers = _INTEGER.findall(" ".join(fold(t) for t in texts))
             layout.declared_total = int(numbers[0]) if numbers else None
             layout.totals_row = index
-            layout.end_row = index
-            return
-        if len(texts) <= 2 and any(_FOOTER.search(fold(t)) for t in texts):
-            layout.end_row = index
-            return
+            layout.not_data.add(index)
+            continue
+        named = name and name.index < len(cells) and clean(cells[name.index])
+        signature = len(texts) <= 2 and any(_FOOTER.search(fold(t)) for t in texts)
+        footer_started = footer_started or (signature and (not named or _FOOTER.search(fold(named))))
+        if footer_started:
+            layout.not_data.add(index)

@@ -41,9 +41,9 @@ def read_rows(rows: Grid, layout: Layout, snapshot: date | None, hash_id: IdHash
     section: str | None = None
     previous_unit: str | None = None
     result = []
-    for index in range(layout.first_data_row, layout.end_row):
+    for index in range(layout.first_data_row, len(rows)):
         cells = rows[index]
-        if not any(clean(cell) for cell in cells):
+        if index in layout.not_data or not any(clean(cell) for cell in cells):
             continue
         if named := is_section_row(cells, stt.index if stt else None):
             section, previous_unit = named, None
@@ -85,18 +85,31 @@ def _read_row(
         problems.append(Problem(f"row {excel_row}: no position title", f"dòng {excel_row}: thiếu chức vụ"))
     birth_text, sex = _birth_cell(cells, layout, values, excel_row, problems)
     values[Field.SEX] = sex
-    values[Field.BIRTH_DATE], values["birth_year_only"] = _birth_date(
-        birth_text, excel_row, snapshot, problems
+    values[Field.BIRTH_DATE], values["birth_year_only"] = (
+        _birth_date(birth_text, excel_row, snapshot, problems) if birth_text is not _BOTH else (None, None)
     )
-    values["id_hash"] = _id_hash(text(Field.NATIONAL_ID), excel_row, hash_id, problems)
-    id_column = layout.column(Field.NATIONAL_ID)
-    if id_column and id_column.label in shown:
-        # The number as typed never leaves this function; a short hash still tells rows apart.
-        shown[id_column.label] = "hmac:" + hash_id(normalise_id(shown[id_column.label]))[:12]
+    ids = [clean(cells[c.index]) for c in layout.columns_of(Field.NATIONAL_ID) if c.index < len(cells)]
+    values["id_hash"] = _id_hash(next(filter(None, ids), None), excel_row, hash_id, problems)
+    _mask_id_numbers(shown, layout, hash_id)
     return Row(excel_row, shown, values, problems)
 
 
-def _birth_cell(cells, layout, values, excel_row, problems) -> tuple[str | None, str | None]:
+def _mask_id_numbers(shown: dict[str, str], layout: Layout, hash_id: IdHasher) -> None:
+    """The numbers as typed never leave the reader: every ID column, and any other cell holding what
+    looks like one (9 or 12 digits), shows a short hash instead, which still tells rows apart."""
+    id_labels = {column.label for column in layout.columns_of(Field.NATIONAL_ID)}
+    for label, value in shown.items():
+        number = normalise_id(value)
+        if label in id_labels or is_valid_id(number):
+            shown[label] = "hmac:" + hash_id(number)[:12]
+
+
+_BOTH = "written under both Nam and Nữ"
+
+
+def _birth_cell(
+    cells: list[str | None], layout: Layout, values: dict, excel_row: int, problems: list[Problem]
+) -> tuple[str | None, str | None]:
     """The date-of-birth text and the sex: from a Nam/Nữ split column pair, or from two columns."""
     split = [(c.sex, clean(cells[c.index])) for c in layout.sex_columns if c.index < len(cells)]
     filled = [(sex, value) for sex, value in split if value]
@@ -108,7 +121,7 @@ def _birth_cell(cells, layout, values, excel_row, problems) -> tuple[str | None,
                     f"dòng {excel_row}: ngày sinh ghi ở cả cột Nam và Nữ",
                 )
             )
-            return None, None
+            return _BOTH, None
         return (filled[0][1], filled[0][0]) if filled else (None, None)
     sex_text = values[Field.SEX]
     sex = SEX_SUBHEADERS.get(fold(sex_text)) if sex_text else None
@@ -122,7 +135,9 @@ def _birth_cell(cells, layout, values, excel_row, problems) -> tuple[str | None,
     return values[Field.BIRTH_DATE], sex
 
 
-def _birth_date(text, excel_row, snapshot, problems) -> tuple[date | None, bool | None]:
+def _birth_date(
+    text: str | None, excel_row: int, snapshot: date | None, problems: list[Problem]
+) -> tuple[date | None, bool | None]:
     if not text:
         problems.append(Problem(f"row {excel_row}: no date of birth", f"dòng {excel_row}: thiếu ngày sinh"))
         return None, None
@@ -150,17 +165,21 @@ def _birth_date(text, excel_row, snapshot, problems) -> tuple[date | None, bool 
     return born, year_only
 
 
-def _id_hash(text, excel_row, hash_id, problems) -> str | None:
+def _id_hash(text: str | None, excel_row: int, hash_id: IdHasher, problems: list[Problem]) -> str | None:
     if not text:
         return None
     number = normalise_id(text)
     if not is_valid_id(number):
+        # A CCCD typed into a number cell loses its leading 0: say so, the clerk sees 12 digits on paper.
+        lost_zero = number.isdigit() and len(number) == 11
         problems.append(
             Problem(
                 f"row {excel_row}: the ID number has {len(number)} characters, expected 9 digits "
-                "(CMND) or 12 (CCCD)",
+                "(CMND) or 12 (CCCD)"
+                + ("; Excel may have dropped its leading 0: format the column as Text" if lost_zero else ""),
                 f"dòng {excel_row}: số CMND/CCCD có {len(number)} ký tự, phải là 9 chữ số (CMND) "
-                "hoặc 12 (CCCD)",
+                "hoặc 12 (CCCD)"
+                + ("; Excel có thể đã bỏ số 0 đầu: định dạng cột là Text rồi nhập lại" if lost_zero else ""),
             )
         )
         return None

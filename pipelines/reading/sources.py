@@ -39,10 +39,11 @@ class Unreadable(Exception):
 class RawSheet:
     name: str
     rows: Grid
+    hidden: bool = False
 
 
 def read_sheets(path: Path) -> Iterator[RawSheet]:
-    """The visible sheets of a workbook, or the one table of a CSV file."""
+    """The sheets of a workbook (hidden ones marked, not read), or the one table of a CSV file."""
     suffix = path.suffix.lower()
     if suffix not in SPREADSHEET_SUFFIXES:
         raise Unreadable(
@@ -68,7 +69,9 @@ def _read_workbook(path: Path) -> Iterator[RawSheet]:
     try:
         workbook = fastexcel.read_excel(path)
         sheets = [
-            workbook.load_sheet(name, header_row=None, dtypes="string") for name in workbook.sheet_names
+            # skip_rows=0 keeps leading blank rows, so row numbers are the ones Excel shows
+            workbook.load_sheet(name, header_row=None, dtypes="string", skip_rows=0)
+            for name in workbook.sheet_names
         ]
     except Exception as error:  # calamine reports every corruption with its own exception type
         raise Unreadable(
@@ -77,6 +80,7 @@ def _read_workbook(path: Path) -> Iterator[RawSheet]:
         ) from error
     for sheet in sheets:
         if sheet.visible != "visible":
+            yield RawSheet(sheet.name, [], hidden=True)
             continue
         columns = [column.to_pylist() for column in sheet.to_arrow().columns]
         yield RawSheet(sheet.name, [list(row) for row in zip(*columns, strict=True)])

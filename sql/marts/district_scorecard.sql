@@ -32,7 +32,9 @@ ncs as (
     select
         level,
         min(baseline_date) as baseline_date,
+        max(as_of) as as_of,
         sum(actual_cut) as actual_cut,
+        sum(least(actual_cut, required_cut)) as achieved_cut,
         sum(required_cut) as required_cut
     from marts.r22_commune_progress
     group by level
@@ -40,30 +42,32 @@ ncs as (
 
 figures as (
     select 'staff_cut_total' as metric, sum(cut) as value, min(baseline_date) as baseline_date,
-        sum(baseline_count) as baseline_value
+        max(as_of) as as_of, sum(baseline_count) as baseline_value
     from payroll
     union all
-    select 'staff_cut_' || sector, cut, baseline_date, baseline_count from payroll
+    select 'staff_cut_' || sector, cut, baseline_date, as_of, baseline_count from payroll
     union all
-    select 'units_cut_district_agencies', at_start - at_as_of, (select programme_start from as_of), at_start
-    from units_active where level = 'district_agency'
+    select 'units_cut_district_agencies', at_start - at_as_of, a.programme_start, a.as_of, at_start
+    from units_active, as_of as a where level = 'district_agency'
     union all
-    select 'units_cut_schools', at_start - at_as_of, (select programme_start from as_of), at_start
-    from units_active where level = 'school'
+    select 'units_cut_schools', at_start - at_as_of, a.programme_start, a.as_of, at_start
+    from units_active, as_of as a where level = 'school'
     union all
-    select 'villages_merged_from', merged_from, (select programme_start from as_of), null from village_mergers
+    select 'villages_merged_from', merged_from, a.programme_start, a.as_of, null from village_mergers, as_of as a
     union all
-    select 'villages_merged_into', merged_into, (select programme_start from as_of), null from village_mergers
+    select 'villages_merged_into', merged_into, a.programme_start, a.as_of, null from village_mergers, as_of as a
     union all
-    select 'villages_net_cut', at_start - at_as_of, (select programme_start from as_of), at_start
-    from units_active where level = 'village'
+    select 'villages_net_cut', at_start - at_as_of, a.programme_start, a.as_of, at_start
+    from units_active, as_of as a where level = 'village'
     union all
-    select 'ncs_' || level || '_cut', actual_cut, baseline_date, null from ncs
+    select 'ncs_' || level || '_cut', actual_cut, baseline_date, as_of, null from ncs
     union all
-    select 'r22_achieved_pct', round(100.0 * sum(actual_cut) / sum(required_cut), 1), min(baseline_date), null
+    -- A commune's cut beyond its quota does not make up for another's shortfall.
+    select 'r22_achieved_pct', round(100.0 * sum(achieved_cut) / sum(required_cut), 1), min(baseline_date),
+        max(as_of), null
     from ncs
     union all
-    select 'villages_over_limit', count(*) filter (where excess > 0), null, null
+    select 'villages_over_limit', count(*) filter (where excess > 0), null, max(as_of), null
     from marts.r22_village_progress
 )
 
@@ -77,8 +81,7 @@ select
         ceil(m.target_pct_of_baseline / 100 * f.baseline_value)
     ) as target,
     f.baseline_date,
-    a.as_of
+    f.as_of
 from figures as f
-cross join as_of as a
 left join staging.scorecard_metrics as m on m.metric = f.metric
 order by f.metric

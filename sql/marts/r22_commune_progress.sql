@@ -3,7 +3,12 @@
 -- (for villages, the sum over the commune's villages), the cut required to reach it and the cut made.
 -- Counts follow mergers: a merged commune's or village's workers count where its successor is.
 with ncs as (
-    select p.unit_level as level, p.snapshot_date, d.baseline_date, d.as_of, s.successor_code as commune_code
+    select
+        p.unit_level as level,
+        p.snapshot_date,
+        d.baseline_date,
+        d.as_of,
+        s.successor_code as commune_code
     from staging.personnel as p
     inner join marts.reporting_dates as d on d.sector = p.sector
     inner join staging.unit_successors as s on s.unit_code = p.commune_code
@@ -15,6 +20,7 @@ counts as (
         level,
         commune_code,
         any_value(baseline_date) as baseline_date,
+        any_value(as_of) as as_of,
         count(*) filter (where snapshot_date = baseline_date) as baseline_count,
         count(*) filter (where snapshot_date = as_of) as current_count
     from ncs
@@ -22,7 +28,10 @@ counts as (
 ),
 
 as_of as (
-    select max(as_of) as as_of from marts.reporting_dates
+    select max(d.as_of) as as_of
+    from marts.reporting_dates as d
+    inner join staging.sectors as s on s.sector = d.sector
+    where s.staff_type = 'ncs'
 ),
 
 active as (
@@ -56,10 +65,12 @@ progress as (
         c.commune_type,
         levels.level,
         n.baseline_date,
+        coalesce(n.as_of, a.as_of) as as_of,
         coalesce(n.baseline_count, 0) as baseline_count,
         coalesce(n.current_count, 0) as current_count,
         q.quota
     from active as c
+    cross join as_of as a
     cross join (values ('commune'), ('village')) as levels (level)
     left join counts as n on n.commune_code = c.unit_code and n.level = levels.level
     left join commune_quotas as q on q.commune_code = c.unit_code and q.level = levels.level
@@ -73,6 +84,7 @@ select
     commune_type,
     level,
     baseline_date,
+    as_of,
     baseline_count,
     current_count,
     quota,

@@ -1,7 +1,10 @@
 -- Each village existing at the as-of date: its non-specialized workers then, its quota, and the
 -- excess over the quota (the villages still to cut).
 with as_of as (
-    select max(as_of) as as_of from marts.reporting_dates
+    select max(d.as_of) as as_of
+    from marts.reporting_dates as d
+    inner join staging.sectors as s on s.sector = d.sector
+    where s.staff_type = 'ncs' and s.unit_level = 'village'
 ),
 
 villages as (

@@ -40,7 +40,7 @@ def publishing() -> dg.Definitions:
                 "raw_folder": raw_folder.path,
             }
             tables.append(connection, "build", pd.DataFrame([build | {"files": files}]), schema="audit")
-        path = warehouse.publish(context.run.run_id, published_at)
+        path = warehouse.publish(context.run.run_id)
         return dg.MaterializeResult(
             metadata={"path": dg.MetadataValue.path(str(path)), "size_bytes": path.stat().st_size}
         )
