@@ -20,7 +20,7 @@ from pipelines.reports.figures import Figures, to_fix
 COVER = "Tổng hợp"
 TITLE = "BÁO CÁO KẾT QUẢ TINH GIẢN BIÊN CHẾ VÀ SẮP XẾP TỔ CHỨC BỘ MÁY"
 HEADER_ROW = 3  # under the sheet's title and its as-of line
-MIN_WIDTH, MAX_WIDTH = 8, 60
+MIN_WIDTH, MAX_WIDTH = 4, 60
 
 
 @dataclass(frozen=True)
@@ -247,7 +247,9 @@ def _width(values: pd.Series, heading: str) -> float:
 
 
 def _lines(text: str, width: float) -> int:
-    return max(1, math.ceil(len(text) / width))
+    return max(
+        1, math.ceil(len(text) / (width * 1.2))
+    )  # most letters are narrower than the "0" Excel measures
 
 
 def _as_of_line(figures: Figures) -> str:
