@@ -1,6 +1,7 @@
 """Generate the bundled Bình Xuyên sample data: raw/reference/*.csv and raw/personnel/**.
 
     python raw/generate.py [--out raw] [--seed 22]
+    python raw/generate.py --out warehouse/bench/100000 --rows 100000   # a country, for benchmarks
 
 Deterministic: one seed gives byte-identical files. The district's units, people and lists are
 invented (plausibly); only the totals the article reports are fixed, and they are reached by
@@ -16,6 +17,7 @@ import unicodedata
 from pathlib import Path
 
 # Run as a script (python raw/generate.py), so raw/ is on sys.path and _generator importable.
+from _generator.country import generate_country
 from _generator.people import Entry, People, adjust, pick_leavers
 from _generator.reference import (
     AGENCIES,
@@ -491,7 +493,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent)
     parser.add_argument("--seed", type=int, default=22)
+    parser.add_argument("--rows", type=int, help="instead of the bundle, a country of this many rows")
     args = parser.parse_args()
+    if args.rows:
+        c = generate_country(args.out, args.rows, args.seed)
+        print(f"wrote {c['files']} files, {c['rows']} rows, {c['districts']} districts under {args.out}")
+        return
     s = generate(args.out, args.seed)
     print(
         f"wrote {len(s['files'])} personnel files and {len(s['reference'])} reference files under {args.out}"

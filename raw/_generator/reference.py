@@ -349,215 +349,226 @@ class District:
         return self.village_quota.get(code, (3, ""))[0]
 
     def write_reference(self, out: Path) -> dict[str, int]:
-        admin = [
-            {"unit_code": "BX", "level": "district", "kind": "huyện", "name": "Bình Xuyên", "valid_from": OLD}
-        ]
-        for c in self.communes.values():
-            admin.append(
-                {
-                    "unit_code": c["code"],
-                    "level": "commune",
-                    "kind": c["kind"],
-                    "name": c["name"],
-                    "parent_code": "BX",
-                    "commune_type": c["type"],
-                    "valid_from": OLD,
-                }
-            )
-        admin += [{**v, "level": "village"} for v in self.villages.values()]
-        positions = [
-            (t, "cbcc" if t in AGENCY_CBCC else "vien_chuc", "district_agency", "")
-            for t in dict.fromkeys(t for h in AGENCY_HEADS.values() for t in (h[0], h[1], *h[2]))
-        ]
-        positions += [(t, "vien_chuc", "school", "") for t in SCHOOL_TITLES]
-        positions += [(t, "cbcc", "commune", "") for t in COMMUNE_CBCC]
-        positions += [("Trưởng Công an xã", "cbcc", "commune", POLICE_END)]
-        positions += [(t, "ncs", "commune", NCS_COMMUNE_END) for t in NCS_COMMUNE]
-        positions += [("Phó Trưởng Công an xã", "ncs", "commune", POLICE_END)]
-        positions += [(t, "ncs", "village", "") for t in dict.fromkeys(VILLAGE_THON + VILLAGE_TDP)]
-        sectors = [
-            (
-                "district_agencies",
-                "district_agency",
-                "cbcc",
-                "true",
-                "Phòng, ban, cơ quan chuyên môn thuộc UBND huyện",
-                "Departments and agencies under the district People's Committee",
-            ),
-            (
-                "district_agencies",
-                "district_agency",
-                "vien_chuc",
-                "true",
-                "Phòng, ban, cơ quan chuyên môn thuộc UBND huyện",
-                "Departments and agencies under the district People's Committee",
-            ),
-            (
-                "education",
-                "school",
-                "vien_chuc",
-                "true",
-                "Viên chức ngành Giáo dục",
-                "Education public employees",
-            ),
-            (
-                "commune_officials",
-                "commune",
-                "cbcc",
-                "true",
-                "Cán bộ, công chức cấp xã",
-                "Commune-level officials and civil servants",
-            ),
-            (
-                "ncs_commune",
-                "commune",
-                "ncs",
-                "false",
-                "Người hoạt động không chuyên trách cấp xã",
-                "Non-specialized workers at commune level",
-            ),
-            (
-                "ncs_village",
-                "village",
-                "ncs",
-                "false",
-                "Người hoạt động không chuyên trách ở thôn, tổ dân phố",
-                "Non-specialized workers at village / residential group level",
-            ),
-        ]
-        norms = [("92/2009/NĐ-CP", "commune", t, m, "2010-01-01", "2019-06-25") for t, m in NCS92_MAX.items()]
-        for decree, start, end in (
-            ("34/2019/NĐ-CP", "2019-06-25", "2023-08-01"),
-            ("33/2023/NĐ-CP", "2023-08-01", ""),
-        ):
-            norms += [(decree, "commune", t, m, start, end) for t, m in ((1, 14), (2, 12), (3, 10))]
-            norms.append((decree, "village", "", 3, start, end))
-        quotas = [
-            (
-                c["code"],
-                R22_COMMUNE_QUOTA[c["type"]],
-                R22_FROM,
-                NCS_COMMUNE_END,
-                f"Cấp xã, {c['kind']} loại {c['type']}",
-            )
-            for c in self.communes.values()
-        ]
-        quotas += [(code, q, R22_FROM, "", note) for code, (q, note) in self.village_quota.items()]
-        metrics = [
-            ("staff_cut_total", "Tổng số biên chế đã tinh giản", "Payroll positions cut, total", "", 10),
-            (
-                "staff_cut_district_agencies",
-                "Tinh giản biên chế các phòng, ban, cơ quan thuộc UBND huyện",
-                "Payroll cut in district departments and agencies",
-                "",
-                "",
-            ),
-            (
-                "staff_cut_education",
-                "Tinh giản viên chức ngành Giáo dục",
-                "Payroll cut among education public employees",
-                "",
-                "",
-            ),
-            (
-                "staff_cut_commune_officials",
-                "Tinh giản cán bộ, công chức cấp xã",
-                "Payroll cut among commune officials and civil servants",
-                "",
-                "",
-            ),
-            (
-                "units_cut_district_agencies",
-                "Số đầu mối phòng, ban, cơ quan thuộc UBND huyện giảm",
-                "District departments and agencies cut",
-                "",
-                "",
-            ),
-            ("units_cut_schools", "Số trường học giảm", "Schools cut", "", ""),
-            ("villages_merged_from", "Số thôn, TDP sáp nhập", "Villages merged (before)", "", ""),
-            ("villages_merged_into", "Số thôn, TDP mới sau sáp nhập", "Villages formed by mergers", "", ""),
-            ("villages_net_cut", "Số thôn, TDP giảm", "Net reduction in villages", "", ""),
-            (
-                "ncs_commune_cut",
-                "Giảm người hoạt động không chuyên trách cấp xã",
-                "Non-specialized workers cut at commune level",
-                "",
-                "",
-            ),
-            (
-                "ncs_village_cut",
-                "Giảm người hoạt động không chuyên trách ở thôn, TDP",
-                "Non-specialized workers cut at village level",
-                "",
-                "",
-            ),
-            (
-                "r22_achieved_pct",
-                "Tỷ lệ đạt định mức theo Nghị quyết 22 (%)",
-                "Resolution 22 quota achieved (%)",
-                100,
-                "",
-            ),
-            (
-                "villages_over_limit",
-                "Số thôn, TDP vượt định mức người hoạt động không chuyên trách",
-                "Villages above their non-specialized quota",
-                0,
-                "",
-            ),
-        ]
-        tables = {
-            "admin_units": (
-                [
-                    "unit_code",
-                    "level",
-                    "kind",
-                    "name",
-                    "parent_code",
-                    "commune_type",
-                    "households",
-                    "valid_from",
-                    "valid_to",
-                    "merged_into",
-                ],
-                admin,
-            ),
-            "org_units": (
-                [
-                    "unit_code",
-                    "level",
-                    "kind",
-                    "name",
-                    "parent_code",
-                    "valid_from",
-                    "valid_to",
-                    "merged_into",
-                ],
-                list(self.orgs.values()),
-            ),
-            "positions": (
-                ["title", "staff_type", "unit_level", "valid_from", "valid_to"],
-                [(t, s, u, OLD, e) for t, s, u, e in positions],
-            ),
-            "sectors": (
-                ["sector", "unit_level", "staff_type", "is_payroll", "label_vi", "label_en"],
-                sectors,
-            ),
-            "ncs_norms": (["decree", "level", "commune_type", "max_posts", "valid_from", "valid_to"], norms),
-            "r22_quotas": (["unit_code", "quota", "valid_from", "valid_to", "note"], quotas),
-            "scorecard_metrics": (
-                ["metric", "label_vi", "label_en", "target", "target_pct_of_baseline"],
-                metrics,
-            ),
-        }
-        (out / "reference").mkdir(parents=True, exist_ok=True)
-        counts = {}
-        for name, (cols, rows) in tables.items():
-            buf = io.StringIO()
-            w = csv.writer(buf, lineterminator="\n")
-            w.writerow(cols)
-            for r in rows:
-                w.writerow([r.get(c, "") for c in cols] if isinstance(r, dict) else list(r))
-            (out / "reference" / f"{name}.csv").write_bytes(buf.getvalue().encode("utf-8"))
-            counts[name] = len(rows)
-        return counts
+        return write_reference(
+            out, {"BX": "Bình Xuyên"}, self.communes, self.villages, self.orgs, self.village_quota
+        )
+
+
+def write_reference(
+    out: Path, districts: dict[str, str], communes: dict, villages: dict, orgs: dict, village_quota: dict
+) -> dict[str, int]:
+    """The reference CSVs of districts (code: name), their communes (each with its district as
+    `parent_code`, else the only district), villages, agencies and schools, and explicit village quotas."""
+    admin = [
+        {"unit_code": code, "level": "district", "kind": "huyện", "name": name, "valid_from": OLD}
+        for code, name in districts.items()
+    ]
+    for c in communes.values():
+        admin.append(
+            {
+                "unit_code": c["code"],
+                "level": "commune",
+                "kind": c["kind"],
+                "name": c["name"],
+                "parent_code": c.get("parent_code", next(iter(districts))),
+                "commune_type": c["type"],
+                "valid_from": OLD,
+            }
+        )
+    admin += [{**v, "level": "village"} for v in villages.values()]
+    positions = [
+        (t, "cbcc" if t in AGENCY_CBCC else "vien_chuc", "district_agency", "")
+        for t in dict.fromkeys(t for h in AGENCY_HEADS.values() for t in (h[0], h[1], *h[2]))
+    ]
+    positions += [(t, "vien_chuc", "school", "") for t in SCHOOL_TITLES]
+    positions += [(t, "cbcc", "commune", "") for t in COMMUNE_CBCC]
+    positions += [("Trưởng Công an xã", "cbcc", "commune", POLICE_END)]
+    positions += [(t, "ncs", "commune", NCS_COMMUNE_END) for t in NCS_COMMUNE]
+    positions += [("Phó Trưởng Công an xã", "ncs", "commune", POLICE_END)]
+    positions += [(t, "ncs", "village", "") for t in dict.fromkeys(VILLAGE_THON + VILLAGE_TDP)]
+    sectors = [
+        (
+            "district_agencies",
+            "district_agency",
+            "cbcc",
+            "true",
+            "Phòng, ban, cơ quan chuyên môn thuộc UBND huyện",
+            "Departments and agencies under the district People's Committee",
+        ),
+        (
+            "district_agencies",
+            "district_agency",
+            "vien_chuc",
+            "true",
+            "Phòng, ban, cơ quan chuyên môn thuộc UBND huyện",
+            "Departments and agencies under the district People's Committee",
+        ),
+        (
+            "education",
+            "school",
+            "vien_chuc",
+            "true",
+            "Viên chức ngành Giáo dục",
+            "Education public employees",
+        ),
+        (
+            "commune_officials",
+            "commune",
+            "cbcc",
+            "true",
+            "Cán bộ, công chức cấp xã",
+            "Commune-level officials and civil servants",
+        ),
+        (
+            "ncs_commune",
+            "commune",
+            "ncs",
+            "false",
+            "Người hoạt động không chuyên trách cấp xã",
+            "Non-specialized workers at commune level",
+        ),
+        (
+            "ncs_village",
+            "village",
+            "ncs",
+            "false",
+            "Người hoạt động không chuyên trách ở thôn, tổ dân phố",
+            "Non-specialized workers at village / residential group level",
+        ),
+    ]
+    norms = [("92/2009/NĐ-CP", "commune", t, m, "2010-01-01", "2019-06-25") for t, m in NCS92_MAX.items()]
+    for decree, start, end in (
+        ("34/2019/NĐ-CP", "2019-06-25", "2023-08-01"),
+        ("33/2023/NĐ-CP", "2023-08-01", ""),
+    ):
+        norms += [(decree, "commune", t, m, start, end) for t, m in ((1, 14), (2, 12), (3, 10))]
+        norms.append((decree, "village", "", 3, start, end))
+    quotas = [
+        (
+            c["code"],
+            R22_COMMUNE_QUOTA[c["type"]],
+            R22_FROM,
+            NCS_COMMUNE_END,
+            f"Cấp xã, {c['kind']} loại {c['type']}",
+        )
+        for c in communes.values()
+    ]
+    quotas += [(code, q, R22_FROM, "", note) for code, (q, note) in village_quota.items()]
+    metrics = [
+        ("staff_cut_total", "Tổng số biên chế đã tinh giản", "Payroll positions cut, total", "", 10),
+        (
+            "staff_cut_district_agencies",
+            "Tinh giản biên chế các phòng, ban, cơ quan thuộc UBND huyện",
+            "Payroll cut in district departments and agencies",
+            "",
+            "",
+        ),
+        (
+            "staff_cut_education",
+            "Tinh giản viên chức ngành Giáo dục",
+            "Payroll cut among education public employees",
+            "",
+            "",
+        ),
+        (
+            "staff_cut_commune_officials",
+            "Tinh giản cán bộ, công chức cấp xã",
+            "Payroll cut among commune officials and civil servants",
+            "",
+            "",
+        ),
+        (
+            "units_cut_district_agencies",
+            "Số đầu mối phòng, ban, cơ quan thuộc UBND huyện giảm",
+            "District departments and agencies cut",
+            "",
+            "",
+        ),
+        ("units_cut_schools", "Số trường học giảm", "Schools cut", "", ""),
+        ("villages_merged_from", "Số thôn, TDP sáp nhập", "Villages merged (before)", "", ""),
+        ("villages_merged_into", "Số thôn, TDP mới sau sáp nhập", "Villages formed by mergers", "", ""),
+        ("villages_net_cut", "Số thôn, TDP giảm", "Net reduction in villages", "", ""),
+        (
+            "ncs_commune_cut",
+            "Giảm người hoạt động không chuyên trách cấp xã",
+            "Non-specialized workers cut at commune level",
+            "",
+            "",
+        ),
+        (
+            "ncs_village_cut",
+            "Giảm người hoạt động không chuyên trách ở thôn, TDP",
+            "Non-specialized workers cut at village level",
+            "",
+            "",
+        ),
+        (
+            "r22_achieved_pct",
+            "Tỷ lệ đạt định mức theo Nghị quyết 22 (%)",
+            "Resolution 22 quota achieved (%)",
+            100,
+            "",
+        ),
+        (
+            "villages_over_limit",
+            "Số thôn, TDP vượt định mức người hoạt động không chuyên trách",
+            "Villages above their non-specialized quota",
+            0,
+            "",
+        ),
+    ]
+    tables = {
+        "admin_units": (
+            [
+                "unit_code",
+                "level",
+                "kind",
+                "name",
+                "parent_code",
+                "commune_type",
+                "households",
+                "valid_from",
+                "valid_to",
+                "merged_into",
+            ],
+            admin,
+        ),
+        "org_units": (
+            [
+                "unit_code",
+                "level",
+                "kind",
+                "name",
+                "parent_code",
+                "valid_from",
+                "valid_to",
+                "merged_into",
+            ],
+            list(orgs.values()),
+        ),
+        "positions": (
+            ["title", "staff_type", "unit_level", "valid_from", "valid_to"],
+            [(t, s, u, OLD, e) for t, s, u, e in positions],
+        ),
+        "sectors": (
+            ["sector", "unit_level", "staff_type", "is_payroll", "label_vi", "label_en"],
+            sectors,
+        ),
+        "ncs_norms": (["decree", "level", "commune_type", "max_posts", "valid_from", "valid_to"], norms),
+        "r22_quotas": (["unit_code", "quota", "valid_from", "valid_to", "note"], quotas),
+        "scorecard_metrics": (
+            ["metric", "label_vi", "label_en", "target", "target_pct_of_baseline"],
+            metrics,
+        ),
+    }
+    (out / "reference").mkdir(parents=True, exist_ok=True)
+    counts = {}
+    for name, (cols, rows) in tables.items():
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(cols)
+        for r in rows:
+            w.writerow([r.get(c, "") for c in cols] if isinstance(r, dict) else list(r))
+        (out / "reference" / f"{name}.csv").write_bytes(buf.getvalue().encode("utf-8"))
+        counts[name] = len(rows)
+    return counts
