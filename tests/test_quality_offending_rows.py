@@ -1,0 +1,48 @@
+"""Expectations validated on the rows that could fail them give the whole table's verdict."""
+
+import duckdb
+import pytest
+
+from pipelines import quality
+from pipelines.quality import Expectation
+
+ROWS = [
+    ("a.xlsx", "S", 1, "Nam"),
+    ("a.xlsx", "S", 2, "Nữ"),
+    ("a.xlsx", "S", 2, None),  # a duplicate key
+    ("b.xlsx", None, 3, "nam"),  # not in the set
+    (None, None, None, None),  # an all-null key, ignored by uniqueness
+    (None, None, None, "Nam"),
+]
+CASES = [
+    Expectation("expect_column_values_to_not_be_null", {"column": "sex"}),
+    Expectation("expect_column_values_to_not_be_null", {"column": "row"}),
+    Expectation("expect_column_values_to_be_in_set", {"column": "sex", "value_set": ["Nam", "Nữ"]}),
+    Expectation("expect_column_values_to_be_unique", {"column": "file"}),
+    Expectation("expect_column_values_to_be_unique", {"column": "sex"}),
+    Expectation("expect_compound_columns_to_be_unique", {"column_list": ["file", "sheet", "row"]}),
+    Expectation("expect_compound_columns_to_be_unique", {"column_list": ["file", "row"]}),
+]
+
+
+@pytest.fixture(scope="module")
+def connection():
+    with duckdb.connect() as connection:
+        connection.execute("CREATE TABLE t (file VARCHAR, sheet VARCHAR, row INTEGER, sex VARCHAR)")
+        connection.executemany("INSERT INTO t VALUES (?, ?, ?, ?)", ROWS)
+        yield connection
+
+
+@pytest.mark.parametrize("expectation", CASES, ids=lambda e: e.label)
+def test_same_verdict_and_count_as_on_the_whole_table(connection, expectation):
+    assert quality.offending_rows("t", expectation) is not None
+    [narrowed] = quality.validate(connection, "t", [expectation])
+    whole = quality.Expectation(expectation.type, expectation.kwargs, query="SELECT * FROM t")
+    [reference] = quality.validate(connection, "t", [whole])
+    assert (narrowed.success, narrowed.unexpected_count) == (reference.success, reference.unexpected_count)
+    assert len(narrowed.failing_rows) == len(reference.failing_rows)
+
+
+def test_expectations_with_a_tolerance_read_the_whole_table():
+    tolerant = Expectation("expect_column_values_to_not_be_null", {"column": "sex", "mostly": 0.9})
+    assert quality.offending_rows("t", tolerant) is None
