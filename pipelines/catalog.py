@@ -20,10 +20,22 @@ class ColumnDoc:
     vi: str
     en: str
     type: str | None = None  # given only for tables the SQL models do not create
+    personal: bool = (
+        False  # names, birth dates, person keys, original cells: never shown outside the warehouse
+    )
 
     @property
     def comment(self) -> str:
         return f"{self.vi} | {self.en}"
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What the Dagster UI may show of a table's content: its rows counted by some columns (`by`) and
+    the totals of some count columns (`sum`), so it never lists a row, let alone a person."""
+
+    by: tuple[str, ...]
+    sums: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -34,6 +46,7 @@ class TableDoc:
     en: str
     columns: tuple[ColumnDoc, ...]
     checks: tuple[dict, ...] = field(default=())
+    preview: Preview | None = None
 
     @property
     def name(self) -> str:
@@ -62,7 +75,8 @@ def table_doc(schema: str, table: str, sql_dir: Path = SQL_DIR) -> TableDoc:
     path = sql_dir / schema / f"{table}.yml"
     spec = yaml.safe_load(path.read_text(encoding="utf-8"))
     columns = tuple(
-        ColumnDoc(name, doc["vi"], doc["en"], doc.get("type")) for name, doc in spec["columns"].items()
+        ColumnDoc(name, doc["vi"], doc["en"], doc.get("type"), doc.get("personal", False))
+        for name, doc in spec["columns"].items()
     )
     return TableDoc(
         schema,
@@ -71,7 +85,22 @@ def table_doc(schema: str, table: str, sql_dir: Path = SQL_DIR) -> TableDoc:
         spec["description"]["en"],
         columns,
         tuple(spec.get("checks", ())),
+        _preview(path, spec.get("preview"), columns),
     )
+
+
+def _preview(path: Path, spec: dict | None, columns: tuple[ColumnDoc, ...]) -> Preview | None:
+    """The declared preview, refused when it names a personal or an undocumented column."""
+    if spec is None:
+        return None
+    preview = Preview(tuple(spec["by"]), tuple(spec.get("sum", ())))
+    documented = {column.name: column for column in columns}
+    for name in preview.by + preview.sums:
+        if name not in documented:
+            raise ValueError(f"{path}: the preview names {name!r}, which is not a documented column")
+        if documented[name].personal:
+            raise ValueError(f"{path}: the preview would show {name!r}, a personal column")
+    return preview
 
 
 def _literal(text: str) -> str:

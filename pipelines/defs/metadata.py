@@ -1,10 +1,13 @@
-"""Metadata every table asset carries in the Dagster UI: row count and documented column schema."""
+"""Metadata every table asset carries in the Dagster UI: row count, documented column schema, the
+preview its YAML allows and, for SQL models, column lineage."""
 
 import dagster as dg
 import duckdb
 import pandas as pd
 
 from pipelines.catalog import table_doc
+from pipelines.lineage import Source
+from pipelines.preview import table_preview
 
 
 def table_metadata(connection: duckdb.DuckDBPyConnection, schema: str, table: str, rows: int) -> dict:
@@ -15,7 +18,7 @@ def table_metadata(connection: duckdb.DuckDBPyConnection, schema: str, table: st
         "WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position",
         [schema, table],
     ).fetchall()
-    return {
+    metadata = {
         "dagster/row_count": rows,
         "dagster/table_name": f"{schema}.{table}",
         "dagster/column_schema": dg.TableSchema(
@@ -25,11 +28,49 @@ def table_metadata(connection: duckdb.DuckDBPyConnection, schema: str, table: st
             ]
         ),
     }
+    preview = table_preview(connection, doc)
+    if preview is not None:
+        metadata["preview"] = records_table(preview)
+    return metadata
+
+
+def column_lineage(sources: dict[str, set[Source]]) -> dict:
+    """The lineage of each column twice: as Dagster's canonical entry, which only Dagster+ draws,
+    and as a table the open-source UI shows on the asset's page."""
+    deps_by_column = {
+        column: [
+            dg.TableColumnDep(asset_key=dg.AssetKey([schema, table]), column_name=name)
+            for schema, table, name in sorted(found)
+        ]
+        for column, found in sources.items()
+    }
+    readable = pd.DataFrame(
+        {
+            "column": list(deps_by_column),
+            "comes_from": [_upstream_labels(deps) for deps in deps_by_column.values()],
+        }
+    )
+    return {
+        "dagster/column_lineage": dg.TableColumnLineage(deps_by_column=deps_by_column),
+        "upstream_columns": records_table(readable),
+    }
+
+
+def _upstream_labels(deps: list[dg.TableColumnDep]) -> str:
+    labels = [
+        f"rows of {d.asset_key.to_user_string()}"
+        if d.column_name == "*"
+        else f"{d.asset_key.to_user_string()}.{d.column_name}"
+        for d in deps
+    ]
+    return ", ".join(labels) or "no upstream column: a constant of the SQL"
 
 
 def records_table(frame: pd.DataFrame) -> dg.TableMetadataValue:
-    """A small DataFrame as a table the UI draws."""
+    """A small DataFrame as a table the UI draws: whole numbers without ".0" (DuckDB's sums and counts
+    of integers often arrive as floats), missing values as empty cells."""
+    cells = frame.convert_dtypes().astype(object).fillna("").astype(str)
     return dg.MetadataValue.table(
-        records=[dg.TableRecord(record) for record in frame.astype(str).to_dict(orient="records")],
+        records=[dg.TableRecord(record) for record in cells.to_dict(orient="records")],
         schema=dg.TableSchema(columns=[dg.TableColumn(str(name), "string") for name in frame.columns]),
     )

@@ -5,7 +5,7 @@ import hashlib
 import dagster as dg
 
 from pipelines import lineage, models
-from pipelines.defs.metadata import table_metadata
+from pipelines.defs.metadata import column_lineage, table_metadata
 from pipelines.warehouse import Warehouse
 
 OWNERS = ["team:noi-vu"]
@@ -28,16 +28,7 @@ def model_asset(model: models.SqlModel) -> dg.AssetsDefinition:
             metadata = table_metadata(connection, model.schema, model.table, rows)
             columns = [column.name for column in metadata["dagster/column_schema"].columns]
             sources = lineage.column_sources(model.sql, columns, lineage.warehouse_schema(connection))
-        metadata["dagster/column_lineage"] = dg.TableColumnLineage(
-            deps_by_column={
-                column: [
-                    dg.TableColumnDep(asset_key=dg.AssetKey([db, table]), column_name=name)
-                    for db, table, name in sorted(found)
-                ]
-                for column, found in sources.items()
-            }
-        )
-        return dg.MaterializeResult(metadata=metadata)
+        return dg.MaterializeResult(metadata=metadata | column_lineage(sources))
 
     return build
 
