@@ -6,12 +6,16 @@ reflected exactly.
 """
 
 import hashlib
+import multiprocessing
+import os
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
-import pandas as pd
+import pyarrow as pa
 
 import pipelines
 from pipelines.identity import IdHasher
@@ -21,6 +25,9 @@ from pipelines.text import marked_unit_key, unit_key
 
 PERSONNEL_TABLES = ("source_files", "lists", "personnel", "ingest_quarantine")
 _PARSER_SOURCES = ("reading", "text.py", "dates.py", "headers.py", "identity.py")
+# Below this many files, starting worker processes costs more than it saves.
+POOL_MIN_FILES = 200
+CHUNK_FILES = 64
 
 
 @dataclass(frozen=True)
@@ -62,14 +69,52 @@ def refresh(connection: duckdb.DuckDBPyConnection, personnel_dir: Path, hash_id:
     unchanged = sorted(name for name, sha in hashes.items() if cached.get(name) == sha)
     for table in PERSONNEL_TABLES:
         connection.execute(f"DELETE FROM raw.{table} WHERE NOT list_contains(?, file)", [unchanged])
-    parsed = [parse_file(on_disk[name], name, hash_id) for name in sorted(set(on_disk) - set(unchanged))]
-    _write(connection, parsed, parser)
-    return _summary(connection, len(on_disk), len(parsed))
+    to_parse = [(name, on_disk[name]) for name in sorted(set(on_disk) - set(unchanged))]
+    for chunk in _parsed_chunks(to_parse, hash_id, parser):
+        for table in PERSONNEL_TABLES:
+            tables.append(connection, table, chunk[table])
+    return _summary(connection, len(on_disk), len(to_parse))
 
 
-def _write(connection: duckdb.DuckDBPyConnection, parsed: list[ParsedFile], parser: str) -> None:
-    tables.append(connection, "source_files", pd.DataFrame(_file_rows(parsed, parser)))
-    tables.append(connection, "lists", pd.DataFrame(_list_rows(parsed)))
+def _parsed_chunks(files: list[tuple[str, Path]], hash_id: IdHasher, parser: str) -> Iterator[dict]:
+    """The files' tables, chunk by chunk in file order, parsed on every core when there are many.
+
+    Workers send back Arrow tables, not parsed objects, and at most two chunks per worker wait to be
+    written, so memory stays flat however many files there are."""
+    chunks = [files[i : i + CHUNK_FILES] for i in range(0, len(files), CHUNK_FILES)]
+    workers = min(os.cpu_count() or 1, len(chunks))
+    if len(files) < POOL_MIN_FILES or workers < 2:
+        yield from (_parse_chunk(chunk, hash_id, parser) for chunk in chunks)
+        return
+    # spawn, not fork: the parent holds DuckDB and Dagster threads that a fork would copy mid-flight
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        pending: deque = deque()
+        for chunk in chunks:
+            pending.append(pool.submit(_parse_chunk, chunk, hash_id, parser))
+            if len(pending) >= 2 * workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+def _parse_chunk(files: list[tuple[str, Path]], hash_id: IdHasher, parser: str) -> dict[str, pa.Table]:
+    parsed = [parse_file(path, name, hash_id) for name, path in files]
+    loaded, quarantined = _row_records(parsed)
+    return {
+        "source_files": _arrow(list(_file_rows(parsed, parser))),
+        "lists": _arrow(list(_list_rows(parsed))),
+        "personnel": _arrow(loaded),
+        "ingest_quarantine": _arrow(quarantined),
+    }
+
+
+def _arrow(records: list[dict]) -> pa.Table:
+    """Records as columns; every key of every record is a column (lists differ in their columns)."""
+    columns = dict.fromkeys(key for record in records for key in record)
+    return pa.table({column: [record.get(column) for record in records] for column in columns})
+
+
+def _row_records(parsed: list[ParsedFile]) -> tuple[list[dict], list[dict]]:
     loaded, quarantined = [], []
     for file in parsed:
         for plist in file.lists:
@@ -89,8 +134,7 @@ def _write(connection: duckdb.DuckDBPyConnection, parsed: list[ParsedFile], pars
                     loaded.append(
                         where | {str(k): v for k, v in row.values.items()} | {"cells": row.cells_json}
                     )
-    tables.append(connection, "personnel", pd.DataFrame(loaded))
-    tables.append(connection, "ingest_quarantine", pd.DataFrame(quarantined))
+    return loaded, quarantined
 
 
 def _file_rows(parsed: Iterable[ParsedFile], parser: str) -> Iterator[dict]:

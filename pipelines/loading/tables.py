@@ -2,6 +2,7 @@
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from pipelines.catalog import table_doc
 
@@ -18,9 +19,9 @@ def create(
 
 
 def append(
-    connection: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame, schema: str = "raw"
+    connection: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame | pa.Table, schema: str = "raw"
 ) -> None:
-    if frame.empty:
+    if len(frame) == 0:
         return
     connection.register("incoming", frame)
     try:
