@@ -12,6 +12,9 @@ telemetry:
   enabled: false
 run_queue:
   max_concurrent_runs: 1
+# The daemon evaluates freshness policies (the marts' 36 hours) only when this is on.
+freshness:
+  enabled: true
 """
 
 
