@@ -21,15 +21,22 @@ def run_once(config: Settings) -> int:
         )
     checks = result.get_asset_check_evaluations()
     failed_checks = [c for c in checks if not c.passed]
-    published = result.success
-    outcome = "succeeded" if published else "FAILED: the published warehouse was left as it was"
+    outcome = "succeeded" if result.success else "FAILED"
     print(f"\ntinhgon run {result.run_id} {outcome} in {time.monotonic() - started:.1f} s")
     print(f"checks: {len(checks) - len(failed_checks)} passed, {len(failed_checks)} failed")
     for check in failed_checks:
         print(f"  - {check.asset_key.to_user_string()} {check.check_name} ({check.severity.value})")
-    if config.warehouse.exists():
-        print_summary(config)
-    return 0 if published else 1
+    if not result.success:
+        for event in result.all_events:
+            if event.is_step_failure:
+                error = event.step_failure_data.error
+                while error.cause:  # Dagster wraps the error that says what is wrong
+                    error = error.cause
+                print(f"  - step {event.step_key}: {error.message.strip()}")
+        print(f"The published warehouse was left as it was: {config.warehouse}")
+        return 1
+    print_summary(config)
+    return 0
 
 
 def print_summary(config: Settings) -> None:

@@ -111,5 +111,8 @@ def test_the_sensor_asks_for_a_run_when_a_raw_file_changes(tmp_path):
     assert isinstance(unchanged, dg.SkipReason) and same_cursor == cursor
     listing.write_bytes(b"second")
     os.utime(listing, (time.time() + 5, time.time() + 5))
-    changed, _ = tick(cursor)
+    changed, changed_cursor = tick(cursor)
     assert isinstance(changed, dg.RunRequest)
+    (tmp_path / "personnel" / "~$ds.xlsx").write_bytes(b"Excel's lock file while a clerk has it open")
+    opened, _ = tick(changed_cursor)
+    assert isinstance(opened, dg.SkipReason)

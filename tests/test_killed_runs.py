@@ -10,8 +10,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-
-from district import write_district
+from district import BASELINE, LISTS, write_district, write_list
 
 TOTAL_CUT = "SELECT value FROM marts.district_scorecard WHERE metric = 'staff_cut_total'"
 
@@ -57,8 +56,12 @@ def wait_for(condition, timeout: float = 300) -> None:
 def runner(tmp_path) -> Runner:
     runner = Runner(tmp_path)
     assert runner.run() == 0
-    # What the next run would change: two fewer staff in 2021, so the total cut goes from 2 to 4.
-    (runner.raw / "personnel" / "2021-11-30" / "huyen.xlsx").unlink()
+    # What the next run would change: one more commune official in 2016, so the total cut goes 2 -> 3.
+    people = [
+        *LISTS["2016-11-30/an-hoa.xlsx"][2],
+        ("Trần Văn Mới", "01/01/1980", "Nam", "Chủ tịch UBND", None, 99),
+    ]
+    write_list(runner.raw / "personnel" / "2016-11-30" / "an-hoa.xlsx", "UBND XÃ AN HÒA", BASELINE, people)
     return runner
 
 
@@ -75,7 +78,7 @@ def test_a_killed_run_leaves_the_published_warehouse_as_it_was(runner, seconds_a
     assert runner.warehouse.read_bytes() == published
     assert runner.total_cut() == 2
     assert runner.run() == 0
-    assert (runner.total_cut(), runner.builds()) == (4, [])
+    assert (runner.total_cut(), runner.builds()) == (3, [])
 
 
 def test_a_run_killed_while_publishing_leaves_a_whole_warehouse(runner):
@@ -87,12 +90,12 @@ def test_a_run_killed_while_publishing_leaves_a_whole_warehouse(runner):
     finally:
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
-    assert runner.total_cut() in (2, 4)  # the old warehouse or the new one, whole either way
+    assert runner.total_cut() in (2, 3)  # the old warehouse or the new one, whole either way
     assert runner.run() == 0
-    assert (runner.total_cut(), runner.builds()) == (4, [])
+    assert (runner.total_cut(), runner.builds()) == (3, [])
 
 
 def test_two_runs_started_at_once_both_succeed_and_publish_a_whole_warehouse(runner):
     first, second = runner.start(), runner.start()
     assert (first.wait(timeout=600), second.wait(timeout=600)) == (0, 0)
-    assert (runner.total_cut(), runner.builds()) == (4, [])
+    assert (runner.total_cut(), runner.builds()) == (3, [])

@@ -140,3 +140,14 @@ def test_the_duckdb_cli_of_make_sql_opens_the_published_warehouse(workspace):
         check=True,
     ).stdout
     assert shown.split() == ["value", "2.0"]
+
+
+def test_a_deleted_model_leaves_no_orphan_table_behind(workspace):
+    write_district(workspace.raw)
+    workspace.run()
+    with duckdb.connect(workspace.warehouse) as connection:  # a table no model defines any more
+        connection.execute("CREATE TABLE marts.retired_model AS SELECT 1 AS x")
+    workspace.run()
+    assert workspace.query("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'retired_model'") == [
+        (0,)
+    ]

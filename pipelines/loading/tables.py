@@ -11,7 +11,16 @@ def create(
     connection: duckdb.DuckDBPyConnection, table: str, replace: bool = False, schema: str = "raw"
 ) -> None:
     doc = table_doc(schema, table)
-    if replace:
+    existing = [
+        name
+        for (name,) in connection.execute(
+            "SELECT column_name FROM information_schema.columns "
+            "WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position",
+            [schema, table],
+        ).fetchall()
+    ]
+    # A table built from an older YAML (the build starts from the published warehouse) is rebuilt.
+    if replace or (existing and existing != [column.name for column in doc.columns]):
         connection.execute(f"DROP TABLE IF EXISTS {doc.name}")
     connection.execute(doc.create_statement())
     for statement in doc.comment_statements():

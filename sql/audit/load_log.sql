@@ -20,6 +20,7 @@ select
     f.reason,
     f.reason_vi,
     coalesce(s.lists, 0) as lists,
+    f.sheets_without_list as sheets_skipped,
     s.snapshot_dates,
     coalesce(l.rows_loaded, 0) as rows_loaded,
     coalesce(q.rows_quarantined, 0) as rows_quarantined

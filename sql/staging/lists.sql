@@ -22,7 +22,8 @@ matches as (
                 case u.level
                     when 'commune' then 1 when 'school' then 2 when 'district_agency' then 3
                     when 'district' then 4 else 5
-                end
+                end,
+                u.unit_code
         ) as preference
     from issuer_lines as i
     inner join raw.lists as l on l.file = i.file and l.sheet = i.sheet

@@ -3,11 +3,13 @@
 from datetime import UTC, datetime
 
 import dagster as dg
+import duckdb
 import pandas as pd
 
 from pipelines import models
 from pipelines.loading import tables
-from pipelines.warehouse import RawFolder, Warehouse
+from pipelines.settings import SQL_DIR
+from pipelines.warehouse import SCHEMAS, RawFolder, Warehouse
 
 PUBLISHED_SCHEMAS = ("marts", "audit")
 
@@ -32,6 +34,7 @@ def publishing() -> dg.Definitions:
         was. The last few published files stay in history/ beside it."""
         published_at = datetime.now(UTC)
         with warehouse.connect(context) as connection:
+            _drop_undocumented_tables(connection)
             files = connection.execute("SELECT count(*) FROM raw.source_files").fetchall()[0][0]
             tables.create(connection, "build", replace=True, schema="audit")
             build = {
@@ -46,3 +49,13 @@ def publishing() -> dg.Definitions:
         )
 
     return dg.Definitions(assets=[published_warehouse])
+
+
+def _drop_undocumented_tables(connection: duckdb.DuckDBPyConnection) -> None:
+    """A table whose model was deleted lives on in the copied build: publish only documented tables."""
+    documented = {(path.parent.name, path.stem) for path in SQL_DIR.glob("*/*.yml")}
+    for schema, table in connection.execute(
+        "SELECT schema_name, table_name FROM duckdb_tables() WHERE schema_name IN ?", [list(SCHEMAS)]
+    ).fetchall():
+        if (schema, table) not in documented:
+            connection.execute(f"DROP TABLE {schema}.{table}")

@@ -1,0 +1,42 @@
+"""`python -m pipelines run`, what `make run` calls: its summary, its exit code, its errors."""
+
+import os
+import subprocess
+import sys
+
+from district import write_district
+
+
+def run_cli(tmp_path, raw) -> subprocess.CompletedProcess:
+    environment = os.environ | {
+        "TINHGON_RAW_DIR": str(raw),
+        "TINHGON_WAREHOUSE": str(tmp_path / "warehouse" / "tinhgon.duckdb"),
+    }
+    environment.pop("DAGSTER_HOME", None)  # the run history goes beside the warehouse
+    return subprocess.run(
+        [sys.executable, "-m", "pipelines", "run"],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+def test_a_run_prints_the_summary_and_keeps_its_history_beside_the_warehouse(tmp_path):
+    done = run_cli(tmp_path, write_district(tmp_path / "raw"))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "succeeded" in done.stdout
+    assert "files read: 5 (5 loaded, 0 rejected)" in done.stdout
+    assert "staff_cut_total" in done.stdout
+    assert (tmp_path / "warehouse" / "dagster_home" / "dagster.yaml").exists()
+
+
+def test_a_failed_run_says_why_and_exits_non_zero(tmp_path):
+    raw = write_district(tmp_path / "raw")
+    positions = raw / "reference" / "positions.csv"
+    positions.write_text("\n".join(line.rsplit(",", 2)[0] for line in positions.read_text().splitlines()))
+    done = run_cli(tmp_path, raw)
+    assert done.returncode == 1
+    assert "FAILED" in done.stdout
+    assert "positions.csv: missing column(s) valid_from, valid_to" in done.stdout
+    assert "staff_cut_total" not in done.stdout  # no summary of a warehouse this run did not build
