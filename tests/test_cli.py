@@ -4,7 +4,8 @@ import os
 import subprocess
 import sys
 
-from district import write_district
+from district import LISTS, cccd, write_district
+from privacy import clear_text_ids
 
 
 def run_cli(tmp_path, raw) -> subprocess.CompletedProcess:
@@ -29,6 +30,16 @@ def test_a_run_prints_the_summary_and_keeps_its_history_beside_the_warehouse(tmp
     assert "files read: 5 (5 loaded, 0 rejected)" in done.stdout
     assert "staff_cut_total" in done.stdout
     assert (tmp_path / "warehouse" / "dagster_home" / "dagster.yaml").exists()
+
+
+def test_no_national_id_in_clear_text_in_the_output_the_run_history_or_the_warehouse(tmp_path):
+    done = run_cli(tmp_path, write_district(tmp_path / "raw"))
+    ids = {cccd(n) for _, _, people in LISTS.values() for *_, n in people}
+    assert not any(number in done.stdout + done.stderr for number in ids)
+    history = [p for p in (tmp_path / "warehouse" / "dagster_home").rglob("*") if p.is_file()]
+    assert history  # the run's events, logs and metadata, as the Dagster UI shows them
+    assert not any(number.encode() in path.read_bytes() for path in history for number in ids)
+    assert clear_text_ids(tmp_path / "warehouse" / "tinhgon.duckdb", ids) == []
 
 
 def test_a_failed_run_says_why_and_exits_non_zero(tmp_path):
