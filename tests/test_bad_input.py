@@ -1,0 +1,195 @@
+"""Bad input, end to end: a corpus of wrong rows and wrong files through the whole pipeline, each with
+its expected outcome; attacks on the reader; generated messy sheets that must never break it."""
+
+import zipfile
+from datetime import date
+
+import duckdb
+from conftest import title_block, write_workbook
+from district import AS_OF, HEADER, cccd, write_district, write_list
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pipeline import failed_checks
+
+from pipelines.loading import personnel as personnel_loading
+from pipelines.reading import sources
+from pipelines.reading.files import parse_file
+
+# Each row of the corpus list, and what must become of it: None when it counts, else a reason part.
+CORPUS = [
+    (("Hồ Văn Tám", "08/08/1968", "Nam", "Trưởng thôn", "Thôn Đông Tây", 8), None),
+    (("Hồ Văn Chín", "31/02/1969", "Nam", "Công an viên", "Thôn Đông Tây", 9), "is not a date"),
+    ((None, "10/10/1970", "Nam", "Trưởng thôn", "Thôn Đông Tây", 10), "the name is empty"),
+    (("Hồ Văn Mươi", "11/10/1970", "Nam", "Thủ quỹ thôn", "Thôn Đông Tây", 11), "is not in positions.csv"),
+    (("Đỗ Văn Sáu", "06/06/1966", "Nam", "Trưởng thôn", "Thôn Không Có", 6), "is not a unit"),
+    (("Hồ Văn Tám", "08/08/1968", "Nam", "Công an viên", "Thôn Đông Tây", 8), "is already listed"),
+    (("Lê Văn Mười Ba", "1969", "Nam", "Công an viên", "thôn  ĐÔNG TÂY", 13), None),
+    (("Lê Văn Mười Bốn", "14-4-1974", "Nam", "Trưởng thôn", "Đông Tây", 14), None),
+    (("Lê Văn Mười Lăm", "15.05.1975", "Nam", "Công an viên", "Thôn Đông Tây", 15), None),
+    (("Lê Văn Mười Sáu", "25569", "Nam", "Công an viên", "Thôn Đông Tây", 16), None),
+    (("Lê Văn Mười Bảy", "01/01/1970", "Ông", "Công an viên", "Thôn Đông Tây", 17), "neither Nam nor Nữ"),
+]
+
+
+def test_every_row_of_a_messy_list_is_loaded_or_quarantined_with_its_reason(workspace):
+    write_district(workspace.raw)
+    people = [cells for cells, _ in CORPUS]
+    write_list(workspace.raw / "personnel" / "2021-11-30" / "an-hoa.xlsx", "UBND XÃ AN HÒA", AS_OF, people)
+    result = workspace.run()
+    assert result.success, failed_checks(result)
+    quarantined = dict(
+        workspace.query("SELECT row, reason FROM audit.quarantine WHERE file = '2021-11-30/an-hoa.xlsx'")
+    )
+    loaded = {
+        row
+        for (row,) in workspace.query(
+            "SELECT row FROM staging.personnel WHERE file = '2021-11-30/an-hoa.xlsx'"
+        )
+    }
+    first_data_row = len(title_block("x", AS_OF)) + 2
+    for offset, (_, expected) in enumerate(CORPUS):
+        row = first_data_row + offset
+        if expected is None:
+            assert row in loaded, (row, quarantined.get(row))
+        else:
+            assert expected in quarantined[row], (row, quarantined.get(row))
+            assert quarantined[row].startswith(f"row {row}:")
+    assert len(loaded) + len(quarantined) == len(CORPUS)
+
+
+def test_one_unreadable_file_is_rejected_and_every_other_file_loads(workspace):
+    write_district(workspace.raw)
+    (workspace.raw / "personnel" / "2021-11-30" / "bao-cao.xlsx").write_bytes(
+        b"<html>phien dang nhap het han</html>"
+    )
+    (workspace.raw / "personnel" / "2021-11-30" / "ghi-chu.txt").write_text("nhớ gửi trước ngày 5")
+    result = workspace.run()
+    assert result.success, failed_checks(result)
+    statuses = dict(workspace.query("SELECT file, status FROM audit.load_log"))
+    assert statuses.pop("2021-11-30/bao-cao.xlsx") == statuses.pop("2021-11-30/ghi-chu.txt") == "rejected"
+    assert set(statuses.values()) == {"loaded"}
+
+
+def test_file_and_sheet_names_never_reach_sql_as_code(workspace):
+    write_district(workspace.raw)
+    odd = workspace.raw / "personnel" / "2021-11-30" / "x'); DROP TABLE raw.personnel; --.xlsx"
+    rows = [
+        *title_block("UBND XÃ AN HÒA", AS_OF),
+        HEADER,
+        [1, "Hồ Văn Tám", "08/08/1968", "Nam", "Trưởng thôn", "Thôn Đông Tây", cccd(8)],
+    ]
+    write_workbook(odd, {"a'b\"c; --": rows})
+    result = workspace.run()
+    assert result.success, failed_checks(result)
+    assert workspace.query("SELECT sheet FROM raw.lists WHERE file LIKE '%DROP TABLE%'") == [("a'b\"c; --",)]
+
+
+def test_an_xml_entity_in_a_workbook_is_not_expanded(tmp_path, hasher):
+    """XXE: a shared string that pulls /etc/passwd into a cell must stay an unexpanded reference."""
+    good = write_workbook(
+        tmp_path / "good.xlsx",
+        {
+            "DS": [
+                *title_block("UBND XÃ X", AS_OF),
+                ["STT", "Họ và tên", "Chức vụ"],
+                [1, "PLACEHOLDER", "Trưởng thôn"],
+            ]
+        },
+    )
+    evil = tmp_path / "evil_2021-11-30.xlsx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(evil, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/sharedStrings.xml":
+                data = data.replace(
+                    b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>",
+                    b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>',
+                ).replace(b"PLACEHOLDER", b"&xxe;")
+            target.writestr(item, data)
+    parsed = parse_file(evil, evil.name, hasher)
+    texts = [str(v) for plist in parsed.lists for row in plist.rows for v in row.cells.values()]
+    texts += [parsed.rejection.en] if parsed.rejection else []
+    assert not any("root:" in text for text in texts)
+
+
+def test_a_zip_bomb_is_rejected_before_it_is_unpacked(tmp_path, hasher):
+    bomb = tmp_path / "bomb_2021-11-30.xlsx"
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"0" * (300 * 2**20))
+    parsed = parse_file(bomb, bomb.name, hasher)
+    assert parsed.status == "rejected" and "zip bomb" in parsed.rejection.en
+
+
+def test_a_file_far_too_large_is_rejected(tmp_path, hasher, monkeypatch):
+    monkeypatch.setattr(sources, "MAX_FILE_BYTES", 1024)
+    big = write_workbook(tmp_path / "big.xlsx", {"DS": [[f"dòng {i}"] * 20 for i in range(200)]})
+    parsed = parse_file(big, big.name, hasher)
+    assert parsed.status == "rejected" and "above the" in parsed.rejection.en
+
+
+MESSY_CELLS = st.one_of(
+    st.none(),
+    st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs")), max_size=30),
+    st.sampled_from(
+        [
+            "STT",
+            "Họ và tên",
+            "Ngày sinh",
+            "Nam",
+            "Nữ",
+            "Chức vụ",
+            "Tổng cộng: 3 người",
+            "Thôn Gò Cao",
+            "I",
+            "31/02/1970",
+            "Thiện Kế, ngày 30 tháng 11 năm 2021",
+            "CHỦ TỊCH",
+            "(Ký, ghi rõ họ tên)",
+            "1968",
+        ]
+    ),
+    st.integers(min_value=0, max_value=100_000),
+    st.dates(min_value=date(1850, 1, 1), max_value=date(2030, 1, 1)),
+)
+MESSY_BODY = st.lists(st.lists(MESSY_CELLS, max_size=8), max_size=25)
+HEADERS = st.sampled_from(
+    [
+        ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Chức vụ"],
+        ["TT", "Họ tên", "Ngày tháng năm sinh", None, "Chức danh"],
+    ]
+)
+
+
+def _numbered(row: list) -> bool:
+    first = row[0] if row else None
+    return (isinstance(first, int) and not isinstance(first, bool)) or (
+        isinstance(first, str) and first.strip().isdigit()
+    )
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(header=HEADERS, body=MESSY_BODY)
+def test_messy_sheets_never_break_the_reader_and_every_data_row_is_accounted_for(
+    tmp_path, hasher, header, body
+):
+    personnel = tmp_path / "personnel"
+    for old in personnel.glob("*"):
+        old.unlink()
+    title = title_block("UBND XÃ X", AS_OF)
+    path = write_workbook(personnel / "messy_2021-11-30.xlsx", {"DS": [*title, header, *body]})
+    parsed = parse_file(path, path.name, hasher)  # never raises: a file is read or rejected with a reason
+    assert parsed.lists or parsed.rejection
+    read = {row.excel_row for plist in parsed.lists for row in plist.rows}
+    first_body_row = len(title) + 2
+    for offset, row in enumerate(body):
+        column_numbers = offset == 0 and all(isinstance(c, int) for c in row) and len(row) >= 2
+        if _numbered(row) and not column_numbers:
+            assert first_body_row + offset in read, (offset, row)  # a numbered row is never dropped
+    with duckdb.connect() as connection:
+        connection.execute("CREATE SCHEMA raw")
+        personnel_loading.refresh(connection, personnel, hasher)
+        [(data_rows, loaded, quarantined)] = connection.execute(
+            "SELECT (SELECT coalesce(sum(data_rows), 0) FROM raw.lists),"
+            " (SELECT count(*) FROM raw.personnel), (SELECT count(*) FROM raw.ingest_quarantine)"
+        ).fetchall()
+    assert data_rows == loaded + quarantined == len(read)
