@@ -51,33 +51,17 @@ def print_summary(config: Settings) -> None:
         print(f"warehouse: {config.warehouse}")
         print(f"files read: {files} ({loaded} loaded, {rejected} rejected)")
         print(f"rows: {rows_loaded} loaded, {rows_quarantined} quarantined")
-        _print_table(
-            "District scorecard",
-            connection.execute(
-                "SELECT metric, value, target, baseline_date, as_of FROM marts.district_scorecard ORDER BY 1"
-            ),
-        )
-        _print_table(
-            "To fix: rejected files and quarantined rows (details in audit.quarantine)",
-            connection.execute(
-                """
-                SELECT file, status, coalesce(reason, rows_quarantined || ' row(s) quarantined') AS what
-                FROM audit.load_log WHERE status = 'rejected' OR rows_quarantined > 0 ORDER BY file
-                """
-            ),
-        )
-
-
-def _print_table(title: str, cursor: duckdb.DuckDBPyConnection) -> None:
-    header = [d[0] for d in cursor.description]
-    rows = [["" if v is None else _format(v) for v in row] for row in cursor.fetchall()]
-    widths = [max(len(str(c)) for c in column) for column in zip(header, *rows, strict=False)]
-    print(f"\n{title}")
-    for row in [header, *rows]:
-        print("  " + "  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=False)))
-
-
-def _format(value: object) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+        print("\nDistrict scorecard")
+        connection.sql(
+            "SELECT metric, label_vi, format('{:g}', value) AS value, format('{:g}', target) AS target, "
+            "baseline_date, as_of FROM marts.district_scorecard ORDER BY metric"
+        ).show(max_width=200, max_rows=100)
+        print("To fix: rejected files and quarantined rows, first problem of each (all in audit.quarantine)")
+        connection.sql(
+            """
+            SELECT l.file, l.status, l.rows_quarantined AS quarantined,
+                   coalesce(l.reason_vi, (SELECT q.reason_vi FROM audit.quarantine AS q WHERE q.file = l.file
+                                          ORDER BY q.sheet, q.row LIMIT 1)) AS first_problem
+            FROM audit.load_log AS l WHERE l.status = 'rejected' OR l.rows_quarantined > 0 ORDER BY l.file
+            """
+        ).show(max_width=200, max_rows=100)
