@@ -60,7 +60,8 @@ def print_summary(config: Settings) -> None:
         connection.sql(
             """
             SELECT l.file, l.status, l.rows_quarantined AS quarantined,
-                   coalesce(l.reason_vi, (SELECT q.reason_vi FROM audit.quarantine AS q WHERE q.file = l.file
+                   coalesce(l.reason_vi, (SELECT 'trang ' || q.sheet || ', ' || q.reason_vi
+                                          FROM audit.quarantine AS q WHERE q.file = l.file
                                           ORDER BY q.sheet, q.row LIMIT 1)) AS first_problem
             FROM audit.load_log AS l WHERE l.status = 'rejected' OR l.rows_quarantined > 0 ORDER BY l.file
             """
