@@ -16,6 +16,19 @@ with rows as (
     inner join staging.lists as l on l.file = p.file and l.sheet = p.sheet
 ),
 
+-- The units a row names by its unit text, else its issuing body: two equality joins DuckDB can hash,
+-- where one join on an OR of both compares every row with every unit.
+named_units as (
+    select r.file, r.sheet, r.row, u.*
+    from rows as r
+    inner join staging.units as u on u.name_fold = r.unit_fold
+    union all
+    select r.file, r.sheet, r.row, u.*
+    from rows as r
+    inner join staging.units as u on u.unit_code = r.issuer_unit_code
+    where r.unit_fold is null
+),
+
 candidates as (
     select
         r.file,
@@ -37,11 +50,8 @@ candidates as (
                 end
         ) as preference
     from rows as r
-    inner join staging.units as u
-        on (
-            u.name_fold = r.unit_fold
-            or (r.unit_fold is null and u.unit_code = r.issuer_unit_code)
-        )
+    inner join named_units as u
+        on u.file = r.file and u.sheet = r.sheet and u.row = r.row
         and u.valid_from <= r.snapshot_date
         and (u.valid_to is null or u.valid_to > r.snapshot_date)
     left join staging.positions as pos
