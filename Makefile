@@ -4,7 +4,6 @@
 UV_VERSION := 0.13.9
 UV := .uv/bin/uv
 export UV_PROJECT_ENVIRONMENT := .venv
-export DAGSTER_HOME ?= $(CURDIR)/warehouse/dagster_home
 
 .PHONY: run test ui sql report format setup
 
@@ -26,6 +25,11 @@ test: .venv/.synced
 	$(UV) run --frozen ruff check .
 	$(UV) run --frozen ruff format --check .
 	$(UV) run --frozen pytest
+
+# Not part of test: minutes to hours. Data cached under warehouse/bench/<N>/, results in warehouse/bench/results.json.
+N ?= 1000000
+bench: .venv/.synced
+	$(UV) run --frozen python bench/run.py --rows $(N)
 
 format: .venv/.synced
 	$(UV) run --frozen ruff format .

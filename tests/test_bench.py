@@ -1,0 +1,35 @@
+"""A smoke run of the benchmark (make bench) on a small country: it measures all three and says so."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parents[1] / "bench" / "run.py"
+LINES = (
+    "rows",
+    "floor_s",
+    "tinhgon_s",
+    "naive_s",
+    "ratio_tinhgon_over_floor",
+    "ratio_naive_over_tinhgon",
+    "peak_rss_mib",
+    "noop_rerun_s",
+)
+
+
+def test_the_benchmark_prints_and_records_every_measure(tmp_path):
+    done = subprocess.run(
+        [sys.executable, str(BENCH), "--rows", "2000", "--naive-files", "10", "--out", str(tmp_path)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    printed = dict(line.split(" ", 1) for line in done.stdout.splitlines() if " " in line)
+    assert set(LINES) <= set(printed)
+    results = json.loads((tmp_path / "results.json").read_text())
+    assert results["rows"] >= 2000
+    assert results["files"] > 100  # lists of a few dozen rows: many files
+    assert all(results[key] > 0 for key in LINES)
+    assert "10 of" in results["naive_note"]
+    assert (tmp_path / "2000" / "data" / "reference" / "admin_units.csv").exists()
