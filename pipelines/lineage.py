@@ -1,6 +1,9 @@
 """Column-level lineage read from a model's SQL with sqlglot, the way dagster-dbt derives it: for each
 output column, the upstream table columns it is computed from. Nobody maintains it by hand."""
 
+import json
+from functools import cache
+
 import duckdb
 import sqlglot
 from sqlglot import exp
@@ -20,12 +23,17 @@ def warehouse_schema(connection: duckdb.DuckDBPyConnection) -> dict[str, dict[st
 
 
 def column_sources(sql: str, columns: list[str], schema: dict) -> dict[str, set[Source]]:
+    return _column_sources(sql, tuple(columns), json.dumps(schema, sort_keys=True))
+
+
+@cache  # a model's lineage changes only with its SQL or the tables it reads: re-runs reuse it
+def _column_sources(sql: str, columns: tuple[str, ...], schema_json: str) -> dict[str, set[Source]]:
     tree = sqlglot.parse_one(sql, dialect="duckdb")
+    roots = lineage(None, tree, schema=json.loads(schema_json), dialect="duckdb", copy=False)
     sources: dict[str, set[Source]] = {}
     for column in columns:
-        root = lineage(column, tree, schema=schema, dialect="duckdb")
         sources[column] = set()
-        for leaf in (node for node in root.walk() if not node.downstream):
+        for leaf in (node for node in roots[column].walk() if not node.downstream):
             if isinstance(leaf.source, exp.Table) and leaf.source.db:
                 sources[column].add((leaf.source.db, leaf.source.name, leaf.name.split(".")[-1]))
             elif isinstance(leaf.source, exp.Select):
