@@ -47,7 +47,13 @@ def bench(rows: int, naive_files: int, out: Path) -> dict:
         generate(data, rows)
     files = sorted(p for p in (data / "personnel").rglob("*") if p.is_file())
     floor_s = timed(lambda: floor(files))
+    print(f"floor: {floor_s:.1f} s for {len(files)} files", file=sys.stderr, flush=True)
     tinhgon_s, peak_rss, noop_s = full_run(data, out / str(rows))
+    print(
+        f"tinhgon: {tinhgon_s:.1f} s, re-run {noop_s:.1f} s, {peak_rss / 2**20:.0f} MiB",
+        file=sys.stderr,
+        flush=True,
+    )
     sample = random.Random(0).sample(files, min(naive_files, len(files)))
     from naive import naive_pipeline  # imported late: pandas and GX are not needed for the floor
 

@@ -245,7 +245,12 @@ def _write_reference(out: Path, plans: list[Plan]) -> dict[str, int]:
                     "households": v["households"],
                     "valid_from": OLD,
                 }
-    return write_reference(out, {p.code: p.name for p in plans}, communes, villages, orgs, {})
+    # Resolution 22 quotas of villages: met by most, one worker short in one village in fifty.
+    quotas = {
+        v["code"]: (v["rows"] - (k % 50 == 0), "Định mức theo quy mô")
+        for k, v in enumerate(v for p in plans for c in p.communes for v in c["villages"])
+    }
+    return write_reference(out, {p.code: p.name for p in plans}, communes, villages, orgs, quotas)
 
 
 def _org(code: str, level: str, kind: str, name: str, parent: str) -> dict:
