@@ -76,6 +76,44 @@ best as (
     group by file, sheet, row
 ),
 
+-- Why a row cannot count, as a clerk reads it. Placeholders: {0} row, {1} unit as written, {2} snapshot
+-- date, {3} issuing body, {4} title as written, {5} unit level, {6} staff type, {7} name, and where
+-- the person is first listed: {8} file, {9} sheet, {10} row.
+reasons (code, en, vi) as (
+    values
+        (
+            'unknown_unit',
+            'row {0}: unit ''{1}'' is not a unit in admin_units.csv or org_units.csv on {2}',
+            'dòng {0}: đơn vị ''{1}'' không có trong admin_units.csv hoặc org_units.csv vào ngày {2}'
+        ),
+        (
+            'no_unit',
+            'row {0}: no unit: the list has no unit column and its issuing body ''{3}'' is not a known unit',
+            'dòng {0}: không xác định được đơn vị: danh sách không có cột đơn vị và cơ quan ban hành ''{3}'' '
+            || 'không có trong danh mục'
+        ),
+        (
+            'ambiguous_unit',
+            'row {0}: unit ''{1}'' matches several units',
+            'dòng {0}: đơn vị ''{1}'' trùng tên nhiều đơn vị'
+        ),
+        (
+            'unknown_title',
+            'row {0}: position ''{4}'' is not in positions.csv for a unit of level {5}',
+            'dòng {0}: chức danh ''{4}'' không có trong positions.csv cho đơn vị cấp {5}'
+        ),
+        (
+            'no_sector',
+            'row {0}: no sector in sectors.csv for {6} staff of a unit of level {5}',
+            'dòng {0}: sectors.csv không xếp loại {6} của đơn vị cấp {5} vào khối nào'
+        ),
+        (
+            'listed_twice',
+            'row {0}: {7} is already listed on {2} in {8}, sheet {9}, row {10}',
+            'dòng {0}: {7} đã có trong danh sách ngày {2} tại {8}, trang {9}, dòng {10}'
+        )
+),
+
 matched as (
     select
         r.*,
@@ -86,53 +124,12 @@ matched as (
         b.staff_type,
         s.sector,
         case
-            when b.unit_code is null and r.unit_text is not null
-                then format(
-                    'row {}: unit ''{}'' is not a unit in admin_units.csv or org_units.csv on {}',
-                    r.row, r.unit_text, strftime(r.snapshot_date, '%d/%m/%Y')
-                )
-            when b.unit_code is null
-                then format(
-                    'row {}: no unit: the list has no unit column and its issuing body ''{}'' is not a known unit',
-                    r.row, r.issuer
-                )
-            when b.tied > 1
-                then format('row {}: unit ''{}'' matches several units', r.row, r.unit_text)
-            when b.staff_type is null
-                then format(
-                    'row {}: position ''{}'' is not in positions.csv for a unit of level {}',
-                    r.row, r.position_title, b.unit_level
-                )
-            when s.sector is null
-                then format(
-                    'row {}: no sector in sectors.csv for {} staff of a unit of level {}',
-                    r.row, b.staff_type, b.unit_level
-                )
-        end as reason,
-        case
-            when b.unit_code is null and r.unit_text is not null
-                then format(
-                    'dòng {}: đơn vị ''{}'' không có trong admin_units.csv hoặc org_units.csv vào ngày {}',
-                    r.row, r.unit_text, strftime(r.snapshot_date, '%d/%m/%Y')
-                )
-            when b.unit_code is null
-                then format(
-                    'dòng {}: không xác định được đơn vị: danh sách không có cột đơn vị và cơ quan ban hành ''{}'' không có trong danh mục',
-                    r.row, r.issuer
-                )
-            when b.tied > 1
-                then format('dòng {}: đơn vị ''{}'' trùng tên nhiều đơn vị', r.row, r.unit_text)
-            when b.staff_type is null
-                then format(
-                    'dòng {}: chức danh ''{}'' không có trong positions.csv cho đơn vị cấp {}',
-                    r.row, r.position_title, b.unit_level
-                )
-            when s.sector is null
-                then format(
-                    'dòng {}: sectors.csv không xếp loại {} của đơn vị cấp {} vào khối nào',
-                    r.row, b.staff_type, b.unit_level
-                )
-        end as reason_vi
+            when b.unit_code is null and r.unit_text is not null then 'unknown_unit'
+            when b.unit_code is null then 'no_unit'
+            when b.tied > 1 then 'ambiguous_unit'
+            when b.staff_type is null then 'unknown_title'
+            when s.sector is null then 'no_sector'
+        end as problem
     from rows as r
     left join best as b on b.file = r.file and b.sheet = r.sheet and b.row = r.row
     left join staging.sectors as s on s.unit_level = b.unit_level and s.staff_type = b.staff_type
@@ -146,25 +143,31 @@ listings as (
         first_value(sheet) over listing as first_sheet,
         first_value(row) over listing as first_row
     from matched
-    window listing as (partition by snapshot_date, person_key, reason is null order by file, sheet, row)
+    window listing as (partition by snapshot_date, person_key, problem is null order by file, sheet, row)
+),
+
+placed as (
+    select
+        * exclude (problem),
+        case when problem is null and listing > 1 then 'listed_twice' else problem end as problem,
+        -- the placeholders of the reasons, never NULL (format() gives NULL for any NULL argument)
+        row::varchar as f0,
+        coalesce(unit_text, '') as f1,
+        strftime(snapshot_date, '%d/%m/%Y') as f2,
+        coalesce(issuer, '') as f3,
+        coalesce(position_title, '') as f4,
+        coalesce(unit_level, '') as f5,
+        coalesce(staff_type, '') as f6,
+        coalesce(full_name, '') as f7,
+        first_file as f8,
+        first_sheet as f9,
+        first_row::varchar as f10
+    from listings
 )
 
 select
-    * exclude (reason, reason_vi, listing, first_file, first_sheet, first_row),
-    case
-        when reason is null and listing > 1
-            then format(
-                'row {}: {} is already listed on {} in {}, sheet {}, row {}',
-                row, full_name, strftime(snapshot_date, '%d/%m/%Y'), first_file, first_sheet, first_row
-            )
-        else reason
-    end as reason,
-    case
-        when reason is null and listing > 1
-            then format(
-                'dòng {}: {} đã có trong danh sách ngày {} tại {}, trang {}, dòng {}',
-                row, full_name, strftime(snapshot_date, '%d/%m/%Y'), first_file, first_sheet, first_row
-            )
-        else reason_vi
-    end as reason_vi
-from listings
+    p.* exclude (problem, listing, first_file, first_sheet, first_row, f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10),
+    format(t.en, f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10) as reason,
+    format(t.vi, f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10) as reason_vi
+from placed as p
+left join reasons as t on t.code = p.problem
