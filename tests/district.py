@@ -155,3 +155,10 @@ def write_list(path: Path, issuer: str, snapshot: date, people: list[tuple]) -> 
     ]
     rows.append([f"Tổng cộng: {len(people)} người"])
     return write_workbook(path, {"DS": rows})
+
+
+def add_a_baseline_official(raw: Path) -> None:
+    """One more commune official in 2016 (the total cut goes from 2 to 3): a change a run must show."""
+    issuer, snapshot, people = LISTS["2016-11-30/an-hoa.xlsx"]
+    newcomer = ("Trần Văn Mới", "01/01/1980", "Nam", "Chủ tịch UBND", None, 99)
+    write_list(raw / "personnel" / "2016-11-30" / "an-hoa.xlsx", issuer, snapshot, [*people, newcomer])

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from district import BASELINE, LISTS, write_district, write_list
+from district import add_a_baseline_official, write_district
 
 TOTAL_CUT = "SELECT value FROM marts.district_scorecard WHERE metric = 'staff_cut_total'"
 
@@ -56,12 +56,7 @@ def wait_for(condition, timeout: float = 300) -> None:
 def runner(tmp_path) -> Runner:
     runner = Runner(tmp_path)
     assert runner.run() == 0
-    # What the next run would change: one more commune official in 2016, so the total cut goes 2 -> 3.
-    people = [
-        *LISTS["2016-11-30/an-hoa.xlsx"][2],
-        ("Trần Văn Mới", "01/01/1980", "Nam", "Chủ tịch UBND", None, 99),
-    ]
-    write_list(runner.raw / "personnel" / "2016-11-30" / "an-hoa.xlsx", "UBND XÃ AN HÒA", BASELINE, people)
+    add_a_baseline_official(runner.raw)  # what the next run would change: the total cut, 2 -> 3
     return runner
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import dagster as dg
 import duckdb
-from district import AS_OF, write_district, write_list
+from district import LISTS, add_a_baseline_official, write_district, write_list
 from pipeline import failed_checks
 
 MARTS = (
@@ -57,14 +57,14 @@ def test_a_reader_holding_the_warehouse_open_does_not_block_a_run(workspace):
     )
     try:
         assert float(reader.stdout.readline()) == before
-        (workspace.raw / "personnel" / "2021-11-30" / "huyen.xlsx").unlink()  # two fewer now: cut + 2
+        add_a_baseline_official(workspace.raw)
         result = workspace.run()
         assert result.success, failed_checks(result)
         reader.stdin.close()
         assert float(reader.stdout.readline()) == before  # the reader keeps the warehouse it opened
     finally:
         reader.kill()
-    assert workspace.scorecard()["staff_cut_total"] == before + 2
+    assert workspace.scorecard()["staff_cut_total"] == before + 1
 
 
 def test_a_run_failing_a_blocking_check_leaves_the_published_warehouse_as_it_was(workspace):
@@ -97,18 +97,18 @@ def test_an_unchanged_rerun_parses_nothing_and_gives_the_same_tables(workspace):
 def test_changed_and_removed_files_are_reflected_exactly(workspace):
     write_district(workspace.raw)
     workspace.run()
+    issuer, snapshot, people = LISTS["2021-11-30/huyen.xlsx"]
+    a_new_teacher = ("Lý Thị Mới", "05/05/1990", "Nữ", "Giáo viên", "Trường Tiểu học An Hòa", 98)
     write_list(
-        workspace.raw / "personnel" / "2021-11-30" / "huyen.xlsx",
-        "UBND HUYỆN THỬ NGHIỆM",
-        AS_OF,
-        [("Phạm Văn Một", "01/01/1970", "Nam", "Chuyên viên", "Phòng Nội vụ", 1)],
+        workspace.raw / "personnel" / "2021-11-30" / "huyen.xlsx", issuer, snapshot, [*people, a_new_teacher]
     )
-    (workspace.raw / "personnel" / "2016-11-30" / "an-hoa.xlsx").unlink()
+    (workspace.raw / "personnel" / "2019-05-31" / "an-hoa-kct.xlsx").unlink()
     result = workspace.run()
     assert files_parsed(result) == 1
     cuts = dict(workspace.query("SELECT sector, cut FROM marts.staff_cuts_by_sector"))
-    assert cuts["education"] == 2  # the one teacher left in 2021 was dropped from the changed list
-    assert workspace.query("SELECT count(*) FROM audit.load_log WHERE file LIKE '%an-hoa.xlsx'") == [(1,)]
+    assert cuts["education"] == 0  # two teachers in 2016, two again in the changed 2021 list
+    assert "ncs_commune" not in cuts or cuts["ncs_commune"] == 0  # its 2019 baseline list is gone
+    assert workspace.query("SELECT file FROM audit.load_log WHERE file LIKE '2019%'") == []
 
 
 def test_each_published_warehouse_says_which_run_built_it_and_the_last_ones_are_kept(workspace):
