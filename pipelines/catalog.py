@@ -70,10 +70,19 @@ class TableDoc:
         return f"CREATE TABLE IF NOT EXISTS {self.name} ({columns})"
 
 
+_COLUMN_KEYS = {"vi", "en", "type", "personal"}
+
+
 @cache
 def table_doc(schema: str, table: str, sql_dir: Path = SQL_DIR) -> TableDoc:
     path = sql_dir / schema / f"{table}.yml"
     spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for name, doc in spec["columns"].items():
+        # An unquoted comma in a flow mapping cuts the text there and makes the rest a key of its own.
+        if unknown := set(doc) - _COLUMN_KEYS:
+            raise ValueError(
+                f"{path}: column {name}: unknown key(s) {sorted(unknown)}; quote texts with commas"
+            )
     columns = tuple(
         ColumnDoc(name, doc["vi"], doc["en"], doc.get("type"), doc.get("personal", False))
         for name, doc in spec["columns"].items()
