@@ -29,6 +29,7 @@ STYLE = {
 REQUIRED, ACTUAL, WITHIN, OVER = "#9ecae1", "#08519c", "#bdbdbd", "#cb181d"
 LEVELS = (("commune", "Cấp xã"), ("village", "Thôn, tổ dân phố"))
 CUTS = (("required_cut", REQUIRED, "Phải giảm để đạt định mức"), ("actual_cut", ACTUAL, "Đã giảm"))
+VILLAGES_SHOWN = 40  # a province has thousands of villages over quota: the chart shows the worst
 
 
 def chart(name: str) -> Callable:
@@ -91,6 +92,7 @@ def villages_over_quota(villages: pd.DataFrame) -> Figure | None:
     )
     if over.empty:
         return None
+    all_over, over = len(over), over.head(VILLAGES_SHOWN)  # a province has thousands: the worst ones
     figure = Figure(figsize=(8, 0.45 * len(over) + 1.3), layout="constrained")
     ax = figure.subplots()
     rows = np.arange(len(over))
@@ -107,7 +109,8 @@ def villages_over_quota(villages: pd.DataFrame) -> Figure | None:
     _label(ax.bar_label(excess, counts, padding=3, fontsize=8), [f"label-{code}" for code in codes])
     ax.set_yticks(rows, [f"{v} ({c})" for v, c in zip(over["village"], over["commune"], strict=True)])
     ax.invert_yaxis()
-    ax.set_xlabel("Người hoạt động không chuyên trách ở ngày báo cáo")
+    shown = "" if all_over == len(over) else f" ({len(over)} thôn vượt nhiều nhất trong {all_over})"
+    ax.set_xlabel("Người hoạt động không chuyên trách ở ngày báo cáo" + shown)
     ax.set_xlim(0, (over["quota"] + over["excess"]).max() * 1.6)
     _count_axis(ax)
     figure.legend(loc="outside upper center", ncols=2, fontsize=9)
