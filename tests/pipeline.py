@@ -16,12 +16,18 @@ class Workspace:
     warehouse: Path
     monkeypatch: pytest.MonkeyPatch
 
-    def run(self) -> dg.ExecuteInProcessResult:
+    def run(self, reports: bool = False) -> dg.ExecuteInProcessResult:
+        """The whole job; without the reports unless asked, since only their tests read them."""
         self.monkeypatch.setenv("TINHGON_RAW_DIR", str(self.raw))
         self.monkeypatch.setenv("TINHGON_WAREHOUSE", str(self.warehouse))
-        job = build_definitions().resolve_job_def("refresh_warehouse")
+        definitions = build_definitions()
+        graph = definitions.get_repository_def().asset_graph
+        selection = [
+            key for key in graph.get_all_asset_keys() if reports or graph.get(key).group_name != "reports"
+        ]
+        job = definitions.resolve_job_def("refresh_warehouse")
         with dg.DagsterInstance.ephemeral() as instance:
-            return job.execute_in_process(instance=instance, raise_on_error=False)
+            return job.execute_in_process(instance=instance, raise_on_error=False, asset_selection=selection)
 
     def query(self, sql: str, parameters=()) -> list[tuple]:
         with duckdb.connect(self.warehouse, read_only=True) as connection:

@@ -48,7 +48,7 @@ def reported(tmp_path_factory):
         with_bad_row = {"2021-11-30/an-hoa.xlsx": (issuer, snapshot, [*people, BAD_DATE_ROW])}
         write_district(workspace.raw, LISTS | with_bad_row)
         (workspace.raw / "personnel" / NOT_A_WORKBOOK).write_text("<html><body>Danh sách</body></html>")
-        result = workspace.run()
+        result = workspace.run(reports=True)
         assert result.success, failed_checks(result)
         yield Reported(workspace, result)
 
