@@ -69,14 +69,14 @@ def refresh(connection: duckdb.DuckDBPyConnection, personnel_dir: Path, hash_id:
     unchanged = sorted(name for name, sha in hashes.items() if cached.get(name) == sha)
     for table in PERSONNEL_TABLES:
         connection.execute(f"DELETE FROM raw.{table} WHERE NOT list_contains(?, file)", [unchanged])
-    to_parse = [(name, on_disk[name]) for name in sorted(set(on_disk) - set(unchanged))]
+    to_parse = [(name, on_disk[name], hashes[name]) for name in sorted(set(on_disk) - set(unchanged))]
     for chunk in _parsed_chunks(to_parse, hash_id, parser):
         for table in PERSONNEL_TABLES:
             tables.append(connection, table, chunk[table])
     return _summary(connection, len(on_disk), len(to_parse))
 
 
-def _parsed_chunks(files: list[tuple[str, Path]], hash_id: IdHasher, parser: str) -> Iterator[dict]:
+def _parsed_chunks(files: list[tuple[str, Path, str]], hash_id: IdHasher, parser: str) -> Iterator[dict]:
     """The files' tables, chunk by chunk in file order, parsed on every core when there are many.
 
     Workers send back Arrow tables, not parsed objects, and at most two chunks per worker wait to be
@@ -97,8 +97,8 @@ def _parsed_chunks(files: list[tuple[str, Path]], hash_id: IdHasher, parser: str
             yield pending.popleft().result()
 
 
-def _parse_chunk(files: list[tuple[str, Path]], hash_id: IdHasher, parser: str) -> dict[str, pa.Table]:
-    parsed = [parse_file(path, name, hash_id) for name, path in files]
+def _parse_chunk(files: list[tuple[str, Path, str]], hash_id: IdHasher, parser: str) -> dict[str, pa.Table]:
+    parsed = [parse_file(path, name, hash_id, sha256) for name, path, sha256 in files]
     loaded, quarantined = _row_records(parsed)
     return {
         "source_files": _arrow(list(_file_rows(parsed, parser))),

@@ -41,10 +41,10 @@ def sha256_of(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def parse_file(path: Path, name: str, hash_id: IdHasher) -> ParsedFile:
-    """Read every list in the file at `path`, known to users as `name` (its path under raw/)."""
-    data = path.read_bytes()
-    parsed = ParsedFile(name, hashlib.sha256(data).hexdigest(), len(data))
+def parse_file(path: Path, name: str, hash_id: IdHasher, sha256: str | None = None) -> ParsedFile:
+    """Read every list in the file at `path`, known to users as `name` (its path under raw/).
+    A caller that has already hashed the file passes its `sha256`, so it is not read twice for it."""
+    parsed = ParsedFile(name, sha256 or sha256_of(path), path.stat().st_size)
     try:
         sheets = list(read_sheets(path))
     except Unreadable as error:
