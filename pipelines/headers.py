@@ -2,6 +2,7 @@
 
 import re
 from enum import StrEnum
+from functools import lru_cache
 
 from pipelines.text import fold
 
@@ -78,6 +79,7 @@ SEX_SUBHEADERS = {"nam": "Nam", "nu": "Nữ"}
 _ID_WORDS = re.compile(r"\b(?:cccd|cmnd|cmt|dinh danh|can cuoc)\b")
 
 
+@lru_cache(maxsize=4096)  # the same few headers, in every file
 def field_of(header: object) -> Field | None:
     """The field a header cell names, or None for a column we do not know (kept as an extra).
     A header that begins with a known one ("Họ và tên cán bộ", "Ngày sinh (dd/mm/yyyy)") names it."""

@@ -23,7 +23,7 @@ class IdHasher:
     key: bytes
 
     def __call__(self, number: str) -> str:
-        return hmac.new(self.key, number.encode(), hashlib.sha256).hexdigest()
+        return hmac.digest(self.key, number.encode(), "sha256").hex()
 
     @property
     def fingerprint(self) -> str:
@@ -38,6 +38,12 @@ def normalise_id(text: str) -> str:
 
 def is_valid_id(number: str) -> bool:
     return number.isdigit() and len(number) in VALID_LENGTHS
+
+
+def could_be_id(text: str) -> bool:
+    """A quick test, true of every text `normalise_id` turns into a valid ID, so the others (names,
+    titles: most cells) are not normalised: the separators it removes are the only other first characters."""
+    return len(text) >= min(VALID_LENGTHS) and (text[0].isdigit() or text[0] in " .-'")
 
 
 def load_hasher(key_file: Path) -> IdHasher:

@@ -9,8 +9,8 @@ Unit names keep their diacritics when matched first: "Đông Lãng" and "Đồng
 
 import re
 import unicodedata
+from functools import lru_cache
 
-_SPACES = re.compile(r"\s+")
 _PUNCTUATION = re.compile(r"[^\w\s]|_")
 
 # Administrative prefixes, folded, longest first so "to dan pho" wins over "to".
@@ -36,8 +36,27 @@ def clean(value: object) -> str | None:
     """The text as written, NFC, with runs of whitespace collapsed; None when nothing is written."""
     if value is None:
         return None
-    text = _SPACES.sub(" ", unicodedata.normalize("NFC", str(value))).strip()
-    return text or None
+    return " ".join(unicodedata.normalize("NFC", str(value)).split()) or None
+
+
+class _FoldTable(dict):
+    """A `str.translate` table that folds each character the first time it is met and remembers it:
+    folding is character by character, and this runs over every cell of tens of thousands of files."""
+
+    def __init__(self, keep_marks: bool):
+        super().__init__()
+        self.keep_marks = keep_marks
+
+    def __missing__(self, codepoint: int) -> str:
+        folded = chr(codepoint).casefold()
+        if not self.keep_marks:
+            decomposed = unicodedata.normalize("NFD", folded.replace("đ", "d"))
+            folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        self[codepoint] = _PUNCTUATION.sub(" ", folded)
+        return self[codepoint]
+
+
+_FOLDED, _FOLDED_WITH_MARKS = _FoldTable(keep_marks=False), _FoldTable(keep_marks=True)
 
 
 def fold(value: object, keep_marks: bool = False) -> str:
@@ -45,13 +64,10 @@ def fold(value: object, keep_marks: bool = False) -> str:
     text = clean(value)
     if text is None:
         return ""
-    text = text.casefold()
-    if not keep_marks:
-        decomposed = unicodedata.normalize("NFD", text.replace("đ", "d"))
-        text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _SPACES.sub(" ", _PUNCTUATION.sub(" ", text)).strip()
+    return " ".join(text.translate(_FOLDED_WITH_MARKS if keep_marks else _FOLDED).split())
 
 
+@lru_cache(maxsize=4096)  # the rows of a list mostly share their unit
 def unit_key(value: object, keep_marks: bool = False) -> str:
     """The folded unit name without its administrative prefixes: 'UBND xã Thiện Kế' -> 'thien ke'."""
     words, bare = fold(value, keep_marks).split(), fold(value).split()

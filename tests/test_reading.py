@@ -45,6 +45,14 @@ def test_a_classic_commune_list(tmp_path, hasher):
     assert first.problems == second.problems == []
 
 
+def test_a_first_row_of_numbers_that_do_not_count_up_is_data_not_column_numbers(tmp_path, hasher):
+    rows = [*title_block("UBND XÃ THIỆN KẾ", SNAPSHOT), HEADER, ["0", 0]]
+    parsed = parse(write_workbook(tmp_path / "ds.xlsx", {"DS": rows}), hasher)
+    [row] = parsed.lists[0].rows
+    assert row.excel_row == len(rows)
+    assert row.problems  # no title, no date of birth: quarantined, not lost
+
+
 def test_date_of_birth_split_under_nam_and_nu_gives_the_sex(tmp_path, hasher):
     rows = [
         *title_block("UBND XÃ THIỆN KẾ", SNAPSHOT),

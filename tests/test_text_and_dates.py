@@ -1,9 +1,12 @@
 """Pure functions: Vietnamese text folding, unit keys, header matching and date parsing."""
 
+import re
 import unicodedata
 from datetime import date
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from pipelines.dates import NotADate, date_in_filename, date_in_title, parse_date
 from pipelines.headers import Field, field_of
@@ -38,6 +41,23 @@ def test_clean_gives_nfc_with_single_spaces(written, expected):
 )
 def test_fold_ignores_case_diacritics_and_punctuation(written, expected):
     assert fold(written) == expected
+
+
+def _fold_whole_text(text: str, keep_marks: bool) -> str:
+    """fold() as written down: the whole text at once (fold() works character by character)."""
+    text = (clean(text) or "").casefold()
+    if not keep_marks:
+        text = "".join(
+            ch for ch in unicodedata.normalize("NFD", text.replace("đ", "d")) if not unicodedata.combining(ch)
+        )
+    return " ".join(re.sub(r"[^\w\s]|_", " ", text).split())
+
+
+@given(st.text(), st.booleans())
+@example("ĐỒNG  Lãng_(TDP) Straße İ\u00a0a\u0301", keep_marks=False)
+@example("ĐỒNG  Lãng_(TDP) Straße İ\u00a0a\u0301", keep_marks=True)
+def test_fold_character_by_character_is_folding_the_whole_text(text, keep_marks):
+    assert fold(text, keep_marks) == _fold_whole_text(text, keep_marks)
 
 
 @pytest.mark.parametrize(

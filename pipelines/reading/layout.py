@@ -2,6 +2,7 @@
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from pipelines.headers import Field, field_of, is_sex_subheader
 from pipelines.reading.sources import Grid
@@ -40,7 +41,16 @@ class Layout:
     not_data: set[int] = field(default_factory=set)  # totals rows, and footer rows from the footer on
 
     def column(self, wanted: Field) -> Column | None:
-        return next((c for c in self.columns if c.field is wanted and c.sex is None), None)
+        return self._column_of_field.get(wanted)
+
+    @cached_property
+    def _column_of_field(self) -> dict[Field, Column]:
+        """The first column of each field, but date-of-birth columns split by sex."""
+        found: dict[Field, Column] = {}
+        for column in self.columns:
+            if column.field is not None and column.sex is None:
+                found.setdefault(column.field, column)
+        return found
 
     def columns_of(self, wanted: Field) -> list[Column]:
         return [c for c in self.columns if c.field is wanted]
@@ -71,7 +81,7 @@ def find_layout(rows: Grid) -> Layout | None:
     if first_data < len(rows) and _is_column_number_row(rows[first_data]):
         first_data += 1
     layout = Layout(
-        title_lines=[text for row in rows[:header] for cell in row if (text := clean(cell))],
+        title_lines=[cell for row in rows[:header] for cell in row if cell],
         header_row=header,
         columns=columns,
         first_data_row=first_data,
@@ -94,7 +104,7 @@ def issuer_lines(title_lines: list[str]) -> list[str]:
 
 def is_section_row(cells: list[str | None], row_number_index: int | None) -> str | None:
     """The unit a section row names ("Thôn Gò Cao", "II. TDP Số 3"), or None for other rows."""
-    texts = [(i, clean(cell)) for i, cell in enumerate(cells) if clean(cell)]
+    texts = [(i, cell) for i, cell in enumerate(cells) if cell]
     marker = next((t for i, t in texts if i == row_number_index), None)
     others = [t for i, t in texts if i != row_number_index]
     if len(others) != 1 or (marker and not _ROMAN.match(fold(marker))):
@@ -119,15 +129,15 @@ def _is_subheader_row(header: list[str | None], row: list[str | None]) -> bool:
     fields = {index: field_of(cell) for index, cell in enumerate(header)}
     empty_under = [i for i, f in fields.items() if f in (Field.FULL_NAME, Field.ROW_NUMBER)]
     return (
-        any(clean(cell) for cell in row)
-        and not _is_column_number_row(row)
-        and all(i >= len(row) or not clean(row[i]) for i in empty_under)
+        any(row) and not _is_column_number_row(row) and all(i >= len(row) or not row[i] for i in empty_under)
     )
 
 
 def _is_column_number_row(row: list[str | None]) -> bool:
-    texts = [fold(cell) for cell in row if clean(cell)]
-    return len(texts) >= 2 and all(_INTEGER.fullmatch(t) for t in texts)
+    """The row numbering the columns under the header: "1 2 3 ..." or "(1) (2) (3) ...", counting
+    up from 1, so a data row holding only numbers ("0", "1") is not taken for it."""
+    texts = [fold(cell) for cell in row if cell]
+    return len(texts) >= 2 and texts == [str(number) for number in range(1, len(texts) + 1)]
 
 
 def _columns(top: list[str | None], sub: list[str | None]) -> list[Column]:
@@ -135,8 +145,8 @@ def _columns(top: list[str | None], sub: list[str | None]) -> list[Column]:
     columns = []
     spanning = None
     for index in range(max(len(top), len(sub))):
-        upper = clean(top[index]) if index < len(top) else None
-        lower = clean(sub[index]) if index < len(sub) else None
+        upper = top[index] if index < len(top) else None
+        lower = sub[index] if index < len(sub) else None
         if upper:
             spanning = upper
         elif lower and spanning:
@@ -156,7 +166,7 @@ def _find_totals_and_footer(rows: Grid, layout: Layout) -> None:
     footer_started = False
     for index in range(layout.first_data_row, len(rows)):
         cells = rows[index]
-        texts = [text for cell in cells if (text := clean(cell))]
+        texts = [cell for cell in cells if cell]
         if not texts or layout.is_numbered(cells):
             continue
         if _TOTALS.match(fold(texts[0], keep_marks=True)):
@@ -165,7 +175,7 @@ def _find_totals_and_footer(rows: Grid, layout: Layout) -> None:
             layout.totals_row = index
             layout.not_data.add(index)
             continue
-        named = name and name.index < len(cells) and clean(cells[name.index])
+        named = name and name.index < len(cells) and cells[name.index]
         signature = len(texts) <= 2 and any(_FOOTER.search(fold(t)) for t in texts)
         footer_started = footer_started or (signature and (not named or _FOOTER.search(fold(named))))
         if footer_started:

@@ -6,12 +6,13 @@ from datetime import date
 
 from pipelines.dates import NotADate, parse_date
 from pipelines.headers import SEX_SUBHEADERS, Field
-from pipelines.identity import IdHasher, is_valid_id, normalise_id
+from pipelines.identity import IdHasher, could_be_id, is_valid_id, normalise_id
 from pipelines.reading.layout import Layout, is_section_row
 from pipelines.reading.sources import Grid
-from pipelines.text import clean, fold, marked_unit_key, unit_key
+from pipelines.text import fold, marked_unit_key, unit_key
 
 MIN_AGE, MAX_AGE = 15, 80
+_READ_AS_TEXT = tuple(field for field in Field if field != Field.NATIONAL_ID)  # IDs are only kept hashed
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ def read_rows(rows: Grid, layout: Layout, snapshot: date | None, hash_id: IdHash
     result = []
     for index in range(layout.first_data_row, len(rows)):
         cells = rows[index]
-        if index in layout.not_data or not any(clean(cell) for cell in cells):
+        if index in layout.not_data or not any(cells):
             continue
         if named := is_section_row(cells, stt.index if stt else None):
             section, previous_unit = named, None
@@ -67,15 +68,15 @@ def _read_row(
 ) -> Row:
     def text(wanted: Field) -> str | None:
         column = layout.column(wanted)
-        return clean(cells[column.index]) if column and column.index < len(cells) else None
+        return cells[column.index] if column and column.index < len(cells) else None
 
     problems: list[Problem] = []
     shown = {
         column.label: value
         for column in layout.columns
-        if column.index < len(cells) and (value := clean(cells[column.index]))
+        if column.index < len(cells) and (value := cells[column.index])
     }
-    values: dict[str, object] = {field: text(field) for field in Field if field != Field.NATIONAL_ID}
+    values: dict[str, object] = {field: text(field) for field in _READ_AS_TEXT}
     name = values[Field.FULL_NAME]
     if not name:
         problems.append(Problem(f"row {excel_row}: the name is empty", f"dòng {excel_row}: thiếu họ và tên"))
@@ -88,7 +89,7 @@ def _read_row(
     values[Field.BIRTH_DATE], values["birth_year_only"] = (
         _birth_date(birth_text, excel_row, snapshot, problems) if birth_text is not _BOTH else (None, None)
     )
-    ids = [clean(cells[c.index]) for c in layout.columns_of(Field.NATIONAL_ID) if c.index < len(cells)]
+    ids = [cells[c.index] for c in layout.columns_of(Field.NATIONAL_ID) if c.index < len(cells)]
     values["id_hash"] = _id_hash(next(filter(None, ids), None), excel_row, hash_id, problems)
     _mask_id_numbers(shown, layout, hash_id)
     return Row(excel_row, shown, values, problems)
@@ -99,9 +100,10 @@ def _mask_id_numbers(shown: dict[str, str], layout: Layout, hash_id: IdHasher) -
     looks like one (9 or 12 digits), shows a short hash instead, which still tells rows apart."""
     id_labels = {column.label for column in layout.columns_of(Field.NATIONAL_ID)}
     for label, value in shown.items():
-        number = normalise_id(value)
-        if label in id_labels or is_valid_id(number):
-            shown[label] = "hmac:" + hash_id(number)[:12]
+        if label in id_labels or could_be_id(value):
+            number = normalise_id(value)
+            if label in id_labels or is_valid_id(number):
+                shown[label] = "hmac:" + hash_id(number)[:12]
 
 
 _BOTH = "written under both Nam and Nữ"
@@ -111,7 +113,7 @@ def _birth_cell(
     cells: list[str | None], layout: Layout, values: dict, excel_row: int, problems: list[Problem]
 ) -> tuple[str | None, str | None]:
     """The date-of-birth text and the sex: from a Nam/Nữ split column pair, or from two columns."""
-    split = [(c.sex, clean(cells[c.index])) for c in layout.sex_columns if c.index < len(cells)]
+    split = [(c.sex, cells[c.index]) for c in layout.sex_columns if c.index < len(cells)]
     filled = [(sex, value) for sex, value in split if value]
     if layout.sex_columns:
         if len(filled) > 1:

@@ -1,7 +1,8 @@
 """Opening a personnel file as a list of sheets, each a grid of cell texts.
 
-The grid holds every cell as text ('1970-03-12 00:00:00' for a real Excel date), so the sheet parser
-sees one kind of value whatever the file format. A file that cannot be opened raises `Unreadable`
+The grid holds every cell as clean text (NFC, single spaces; '1970-03-12 00:00:00' for a real Excel
+date) or None when nothing is written, so the sheet parser sees one kind of value whatever the file
+format, and each cell is cleaned once. A file that cannot be opened raises `Unreadable`
 with a reason a clerk can act on.
 """
 
@@ -13,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import fastexcel
+
+from pipelines.text import clean
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".csv"}
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -83,7 +86,7 @@ def _read_workbook(path: Path) -> Iterator[RawSheet]:
             yield RawSheet(sheet.name, [], hidden=True)
             continue
         columns = [column.to_pylist() for column in sheet.to_arrow().columns]
-        yield RawSheet(sheet.name, [list(row) for row in zip(*columns, strict=True)])
+        yield RawSheet(sheet.name, [list(map(clean, row)) for row in zip(*columns, strict=True)])
 
 
 def _refuse_what_is_not_a_safe_zip(path: Path) -> None:
@@ -117,7 +120,7 @@ def _refuse_what_is_not_a_safe_zip(path: Path) -> None:
 def _read_csv(data: bytes) -> Grid:
     text = _decode(data)
     delimiter = max(";,\t", key=lambda candidate: _widest_row(text, candidate))
-    return [[cell or None for cell in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    return [list(map(clean, row)) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
 
 
 def _decode(data: bytes) -> str:
