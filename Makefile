@@ -8,7 +8,7 @@ export UV_PROJECT_ENVIRONMENT := .venv
 .PHONY: run test ui sql report format setup
 
 run: .venv/.synced
-	$(UV) run --frozen python -m pipelines run
+	$(UV) run --frozen python -m pipelines run $(if $(REBUILD),--rebuild)
 
 ui: .venv/.synced
 	$(UV) run --frozen python -m pipelines ui

@@ -97,6 +97,24 @@ def offending_rows(table: str, expectation: Expectation) -> str | None:
     return None
 
 
+def columns_read(expectations: list[Expectation]) -> list[str] | None:
+    """The columns these expectations read, or None when one may read others (row_condition=) or the
+    whole table: a suite on a big table then reads a few columns, not the rows' original cells."""
+    columns = []
+    for expectation in expectations:
+        kwargs = expectation.kwargs
+        named = [kwargs[k] for k in ("column", "column_A", "column_B") if k in kwargs]
+        named += kwargs.get("column_list", [])
+        if not named or "row_condition" in kwargs:
+            return None
+        columns += named
+    return list(dict.fromkeys(columns))
+
+
+def selected(table: str, columns: list[str] | None) -> str:
+    return f"SELECT {', '.join(map(_quoted, columns)) if columns else '*'} FROM {table}"
+
+
 def _quoted(column: str) -> str:
     return '"' + column.replace('"', '""') + '"'
 

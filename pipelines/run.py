@@ -8,8 +8,9 @@ import duckdb
 from pipelines.settings import Settings
 
 
-def run_once(config: Settings) -> int:
+def run_once(config: Settings, rebuild: bool = False) -> int:
     from pipelines.definitions import defs
+    from pipelines.defs.ingest.assets import CHANGED_INPUTS, REBUILD_TAG
 
     started = time.monotonic()
     job = defs.resolve_job_def("refresh_warehouse")
@@ -18,11 +19,19 @@ def run_once(config: Settings) -> int:
             instance=dagster_instance,
             raise_on_error=False,
             run_config={"loggers": {"console": {"config": {"log_level": "INFO"}}}},
+            tags={REBUILD_TAG: "true"} if rebuild else None,
         )
     checks = result.get_asset_check_evaluations()
     failed_checks = [c for c in checks if not c.passed]
     outcome = "succeeded" if result.success else "FAILED"
     print(f"\ntinhgon run {result.run_id} {outcome} in {time.monotonic() - started:.1f} s")
+    if result.success and not result.asset_materializations_for_node(CHANGED_INPUTS.path[-1]):
+        print(
+            "Nothing changed since the published warehouse was built (same files, code, SQL and "
+            "libraries): it was left as it is. `make run REBUILD=1` rebuilds it anyway."
+        )
+        print_summary(config)
+        return 0
     print(f"checks: {len(checks) - len(failed_checks)} passed, {len(failed_checks)} failed")
     for check in failed_checks:
         print(f"  - {check.asset_key.to_user_string()} {check.check_name} ({check.severity.value})")

@@ -76,13 +76,25 @@ class Warehouse(dg.ConfigurableResource):
         build = self.build_path(run_id)
         if not build.exists():
             self._hold(run_id)
-            self._discard_builds_of_dead_runs(context.instance, keep=run_id)
+            self.discard_builds_of_dead_runs(context.instance, keep=run_id)
             self._start_build(build)
         connection = duckdb.connect(build)
         try:
             yield connection
         finally:
             connection.close()
+
+    def published_inputs(self) -> tuple[str, str] | None:
+        """The run that built the published warehouse and the fingerprint of its inputs, or None when
+        there is no published warehouse, it predates fingerprints or cannot be opened right now."""
+        if not self.published.exists():
+            return None
+        try:
+            with duckdb.connect(self.published, read_only=True) as connection:
+                found = connection.execute("SELECT run_id, inputs FROM audit.build").fetchall()
+        except duckdb.Error:
+            return None
+        return found[0] if found else None
 
     def publish(self, run_id: str) -> Path:
         """Replace the published warehouse by this run's build, atomically. The one it replaces moves
@@ -116,7 +128,7 @@ class Warehouse(dg.ConfigurableResource):
         lock.acquire()
         _HELD[str(self._lock_path(run_id))] = lock
 
-    def _discard_builds_of_dead_runs(self, instance: dg.DagsterInstance, keep: str) -> None:
+    def discard_builds_of_dead_runs(self, instance: dg.DagsterInstance, keep: str) -> None:
         """What failed or killed runs left behind. A build is kept while its run is unfinished
         and its process alive (a killed run stays 'started' in Dagster, so both are asked)."""
         for run_id in {path.name.split(".")[0] for path in self.builds_dir.glob("*")} - {keep}:

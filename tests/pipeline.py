@@ -8,6 +8,7 @@ import duckdb
 import pytest
 
 from pipelines.definitions import build_definitions
+from pipelines.defs.ingest.assets import REBUILD_TAG
 
 
 @dataclass
@@ -16,8 +17,9 @@ class Workspace:
     warehouse: Path
     monkeypatch: pytest.MonkeyPatch
 
-    def run(self, reports: bool = False) -> dg.ExecuteInProcessResult:
-        """The whole job; without the reports unless asked, since only their tests read them."""
+    def run(self, reports: bool = False, rebuild: bool = False) -> dg.ExecuteInProcessResult:
+        """The whole job; without the reports unless asked, since only their tests read them. A run
+        finding nothing changed skips everything after changed_inputs unless told to rebuild."""
         self.monkeypatch.setenv("TINHGON_RAW_DIR", str(self.raw))
         self.monkeypatch.setenv("TINHGON_WAREHOUSE", str(self.warehouse))
         definitions = build_definitions()
@@ -27,7 +29,12 @@ class Workspace:
         ]
         job = definitions.resolve_job_def("refresh_warehouse")
         with dg.DagsterInstance.ephemeral() as instance:
-            return job.execute_in_process(instance=instance, raise_on_error=False, asset_selection=selection)
+            return job.execute_in_process(
+                instance=instance,
+                raise_on_error=False,
+                asset_selection=selection,
+                tags={REBUILD_TAG: "true"} if rebuild else None,
+            )
 
     def query(self, sql: str, parameters=()) -> list[tuple]:
         with duckdb.connect(self.warehouse, read_only=True) as connection:

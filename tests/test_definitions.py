@@ -32,7 +32,7 @@ def test_the_asset_graph_snapshot(repository):
     for key in graph.get_all_asset_keys():
         groups.setdefault(graph.get(key).group_name, set()).add(key.to_user_string())
     assert {group: len(keys) for group, keys in groups.items()} == {
-        "ingest": 11,
+        "ingest": 12,  # changed_inputs, the reference tables and the four personnel tables
         "staging": 9,
         "marts": 7,
         "audit": 2,
@@ -53,6 +53,8 @@ def test_the_asset_graph_snapshot(repository):
             ("audit", "quarantine"),
         ]
     }
+    raw = [key for key in graph.get_all_asset_keys() if key.path[0] == "raw"]
+    assert all(graph.get(key).parent_keys == {dg.AssetKey("changed_inputs")} for key in raw)
     assert graph.get(dg.AssetKey(["marts", "district_scorecard"])).parent_keys == {
         dg.AssetKey(["marts", "reporting_dates"]),
         dg.AssetKey(["marts", "staff_cuts_by_sector"]),

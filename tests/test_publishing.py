@@ -85,13 +85,36 @@ def test_a_run_failing_a_blocking_check_leaves_the_published_warehouse_as_it_was
     assert list((workspace.warehouse.parent / ".builds").glob("*")) == []  # cleaned by the next run
 
 
-def test_an_unchanged_rerun_parses_nothing_and_gives_the_same_tables(workspace):
+def test_a_rerun_with_nothing_changed_skips_every_step_and_leaves_the_warehouse_as_it_was(workspace):
+    write_district(workspace.raw)
+    first = workspace.run()
+    published = workspace.warehouse.read_bytes()
+    second = workspace.run()
+    assert second.success
+    assert [m.asset_key for m in second.get_asset_materialization_events()] == []
+    skipped = {e.step_key for e in second.all_events if e.event_type == dg.DagsterEventType.STEP_SKIPPED}
+    assert {"personnel_lists", "marts__district_scorecard", "warehouse"} <= skipped
+    assert workspace.warehouse.read_bytes() == published
+    assert workspace.query("SELECT run_id FROM audit.build") == [(first.run_id,)]
+
+
+def test_a_rebuild_with_nothing_changed_parses_nothing_and_gives_the_same_tables(workspace):
     write_district(workspace.raw)
     first = workspace.run()
     tables = marts(workspace)
-    second = workspace.run()
+    second = workspace.run(rebuild=True)
     assert (files_parsed(first), files_parsed(second)) == (5, 0)
     assert marts(workspace) == tables
+
+
+def test_a_file_saved_again_unchanged_starts_a_run_that_parses_nothing(workspace):
+    write_district(workspace.raw)
+    workspace.run()
+    saved_again = workspace.raw / "personnel" / "2021-11-30" / "huyen.xlsx"
+    saved_again.write_bytes(saved_again.read_bytes())  # a new modification time, the same content
+    result = workspace.run()
+    assert files_parsed(result) == 0
+    assert workspace.query("SELECT run_id FROM audit.build") == [(result.run_id,)]
 
 
 def test_changed_and_removed_files_are_reflected_exactly(workspace):
@@ -114,7 +137,7 @@ def test_changed_and_removed_files_are_reflected_exactly(workspace):
 def test_each_published_warehouse_says_which_run_built_it_and_the_last_ones_are_kept(workspace):
     write_district(workspace.raw)
     first = workspace.run()
-    second = workspace.run()
+    second = workspace.run(rebuild=True)
     [(run_id, files)] = workspace.query("SELECT run_id, files FROM audit.build")
     assert (run_id, files) == (second.run_id, 5)
     [last_night] = sorted((workspace.warehouse.parent / "history").glob("tinhgon_*.duckdb"))
@@ -147,7 +170,7 @@ def test_a_deleted_model_leaves_no_orphan_table_behind(workspace):
     workspace.run()
     with duckdb.connect(workspace.warehouse) as connection:  # a table no model defines any more
         connection.execute("CREATE TABLE marts.retired_model AS SELECT 1 AS x")
-    workspace.run()
+    workspace.run(rebuild=True)
     assert workspace.query("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'retired_model'") == [
         (0,)
     ]

@@ -66,7 +66,8 @@ def build(published: Path, site: Path, run_name: str) -> list[SuiteResult]:
     outcomes = []
     with duckdb.connect(published, read_only=True) as connection:
         for suite in suites():
-            frame = connection.execute(suite.query or f"SELECT * FROM {suite.table}").df()
+            query = suite.query or quality.selected(suite.table, quality.columns_read(suite.expectations))
+            frame = connection.execute(query).df()
             batch = source.add_dataframe_asset(suite.name).add_batch_definition_whole_dataframe("whole")
             expectation_suite = context.suites.add(gx.ExpectationSuite(name=suite.name))
             for expectation in suite.expectations:

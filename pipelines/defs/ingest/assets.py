@@ -1,17 +1,48 @@
 """Raw layer: the reference CSVs and the personnel lists of raw/, loaded as written."""
 
 import dagster as dg
+import pandas as pd
 
 from pipelines.catalog import table_doc
 from pipelines.defs.metadata import records_table, table_metadata
 from pipelines.identity import load_hasher
-from pipelines.loading import personnel, reference
+from pipelines.inputs import build_fingerprint
+from pipelines.loading import personnel, reference, tables
 from pipelines.warehouse import RawFolder, Warehouse
 
 OWNERS = ["team:noi-vu"]
+# A run with this tag set to "true" rebuilds everything even when nothing changed (the nightly run).
+REBUILD_TAG = "tinhgon/rebuild"
+CHANGED_INPUTS = dg.AssetKey("changed_inputs")
 
 
-def _spec(table: str, kinds: set[str], deps=()) -> dg.AssetSpec:
+@dg.asset(
+    key=CHANGED_INPUTS,
+    group_name="ingest",
+    kinds={"duckdb", "python"},
+    owners=OWNERS,
+    output_required=False,
+)
+def changed_inputs(context: dg.AssetExecutionContext, raw_folder: RawFolder, warehouse: Warehouse):
+    """What this run is built from: the raw folder's files, the code and SQL, the libraries and the ID
+    key, as one fingerprint. When it is the published warehouse's, nothing can come out different: this
+    asset is not materialized, every step after it is skipped and the warehouse is left as it is."""
+    warehouse.discard_builds_of_dead_runs(context.instance, keep=context.run.run_id)
+    fingerprint = build_fingerprint(raw_folder.root, load_hasher(warehouse.id_key_file).fingerprint)
+    published = warehouse.published_inputs()
+    if published and published[1] == fingerprint and context.run.tags.get(REBUILD_TAG) != "true":
+        context.log.info(f"Nothing changed since run {published[0]} built the published warehouse: skipped.")
+        return
+    with warehouse.connect(context) as connection:
+        tables.create(connection, "build", replace=True, schema="audit")
+        build = {"run_id": context.run.run_id, "raw_folder": str(raw_folder.root), "inputs": fingerprint}
+        tables.append(connection, "build", pd.DataFrame([build]), schema="audit")
+    yield dg.MaterializeResult(
+        metadata={"fingerprint": fingerprint, "published_fingerprint": published[1] if published else "none"}
+    )
+
+
+def _spec(table: str, kinds: set[str], deps=(CHANGED_INPUTS,)) -> dg.AssetSpec:
     doc = table_doc("raw", table)
     return dg.AssetSpec(
         ["raw", table],

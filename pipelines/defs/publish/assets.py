@@ -4,12 +4,10 @@ from datetime import UTC, datetime
 
 import dagster as dg
 import duckdb
-import pandas as pd
 
 from pipelines import models
-from pipelines.loading import tables
 from pipelines.settings import SQL_DIR
-from pipelines.warehouse import SCHEMAS, RawFolder, Warehouse
+from pipelines.warehouse import SCHEMAS, Warehouse
 
 PUBLISHED_SCHEMAS = ("marts", "audit")
 
@@ -25,9 +23,7 @@ def publishing() -> dg.Definitions:
         kinds={"duckdb"},
         owners=["team:noi-vu"],
     )
-    def published_warehouse(
-        context: dg.AssetExecutionContext, warehouse: Warehouse, raw_folder: RawFolder
-    ) -> dg.MaterializeResult:
+    def published_warehouse(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
         """The DuckDB file reviewers query ($TINHGON_WAREHOUSE), replaced whole once every table of
         this run is built and its blocking checks passed; audit.build says which run built it. Readers
         keep the previous file until they reconnect; a failed run never gets here and leaves it as it
@@ -35,14 +31,11 @@ def publishing() -> dg.Definitions:
         published_at = datetime.now(UTC)
         with warehouse.connect(context) as connection:
             _drop_undocumented_tables(connection)
-            files = connection.execute("SELECT count(*) FROM raw.source_files").fetchall()[0][0]
-            tables.create(connection, "build", replace=True, schema="audit")
-            build = {
-                "run_id": context.run.run_id,
-                "published_at": published_at,
-                "raw_folder": raw_folder.path,
-            }
-            tables.append(connection, "build", pd.DataFrame([build | {"files": files}]), schema="audit")
+            # audit.build was started by changed_inputs, with the fingerprint of what this run read
+            connection.execute(
+                "UPDATE audit.build SET published_at = ?, files = (SELECT count(*) FROM raw.source_files)",
+                [published_at],
+            )
         path = warehouse.publish(context.run.run_id)
         return dg.MaterializeResult(
             metadata={"path": dg.MetadataValue.path(str(path)), "size_bytes": path.stat().st_size}
