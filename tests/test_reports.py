@@ -1,6 +1,7 @@
 """The reports a district leader reads: the workbook opened with a reader, the page rendered in headless
 Chromium, the Data Docs on disk, all checked against the published warehouse of one real run."""
 
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -8,13 +9,14 @@ from urllib.parse import unquote, urlparse
 
 import dagster as dg
 import openpyxl
+import pandas as pd
 import pytest
 from browser import chromium_page
 from district import AS_OF, LISTS, write_district
 from pipeline import Workspace, failed_checks
 
 from pipelines.definitions import build_definitions
-from pipelines.reports import build, labels, location, output, page, workbook
+from pipelines.reports import build, charts, labels, location, output, page, workbook
 from pipelines.reports.__main__ import main as make_report
 
 BAD_DATE_ROW = ("Vũ Văn Lỗi", "31/02/1970", "Nam", "Trưởng thôn", "Thôn Đông Tây", 99)
@@ -282,3 +284,32 @@ def test_make_report_rebuilds_from_the_published_warehouse(reported, monkeypatch
 )
 def test_numbers_read_the_vietnamese_way(value, shown):
     assert labels.number(value) == shown
+
+
+def test_at_province_scale_the_charts_show_the_communes_and_villages_furthest_from_their_quota():
+    communes = [f"C{n:03d}" for n in range(charts.COMMUNES_SHOWN + 10)]
+    progress = pd.DataFrame(
+        [
+            {
+                "commune_code": code,
+                "commune": f"Xã {code}",
+                "level": level,
+                "required_cut": n,
+                "actual_cut": 0,
+            }
+            for n, code in enumerate(communes)
+            for level in ("commune", "village")
+        ]
+    )
+    drawn = set(re.findall(r'id="required_cut-commune-(C\d+)"', charts.commune_cuts(progress)))
+    assert drawn == set(communes[-charts.COMMUNES_SHOWN :])  # the most still to cut
+
+    villages = pd.DataFrame(
+        [
+            {"village_code": f"V{n:03d}", "village": f"Thôn {n}", "commune": "Xã", "quota": 3}
+            | {"excess": n, "current_count": 3 + n}
+            for n in range(charts.VILLAGES_SHOWN + 10)
+        ]
+    )
+    drawn = set(re.findall(r'id="excess-(V\d+)"', charts.villages_over_quota(villages)))
+    assert drawn == {f"V{n:03d}" for n in range(10, charts.VILLAGES_SHOWN + 10)}

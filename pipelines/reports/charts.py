@@ -29,7 +29,9 @@ STYLE = {
 REQUIRED, ACTUAL, WITHIN, OVER = "#9ecae1", "#08519c", "#bdbdbd", "#cb181d"
 LEVELS = (("commune", "Cấp xã"), ("village", "Thôn, tổ dân phố"))
 CUTS = (("required_cut", REQUIRED, "Phải giảm để đạt định mức"), ("actual_cut", ACTUAL, "Đã giảm"))
-VILLAGES_SHOWN = 40  # a province has thousands of villages over quota: the chart shows the worst
+# A province has thousands of communes and villages: the charts show those furthest from their quota.
+COMMUNES_SHOWN = 40
+VILLAGES_SHOWN = 40
 
 
 def chart(name: str) -> Callable:
@@ -56,10 +58,22 @@ def chart(name: str) -> Callable:
 @chart("commune-cuts")
 def commune_cuts(progress: pd.DataFrame) -> Figure | None:
     """Each commune's required and actual cut of non-specialized workers, commune-level posts beside
-    village-level posts."""
+    village-level posts; beyond COMMUNES_SHOWN communes, those with the most still to cut."""
     communes = progress.drop_duplicates("commune_code")
     if communes.empty:
         return None
+    all_communes = len(communes)
+    if all_communes > COMMUNES_SHOWN:
+        still_to_cut = (progress["required_cut"].fillna(0) - progress["actual_cut"].fillna(0)).clip(lower=0)
+        behind = (
+            still_to_cut.groupby(progress["commune_code"]).sum().sort_values(ascending=False, kind="stable")
+        )
+        communes = communes.set_index("commune_code").loc[behind.index[:COMMUNES_SHOWN]].reset_index()
+    shown = (
+        ""
+        if all_communes == len(communes)
+        else f" ({len(communes)} xã còn phải giảm nhiều nhất trong {all_communes})"
+    )
     figure = Figure(figsize=(11, 0.42 * len(communes) + 1.6), layout="constrained")
     axes = figure.subplots(1, 2, sharey=True)
     rows = np.arange(len(communes))
@@ -76,7 +90,7 @@ def commune_cuts(progress: pd.DataFrame) -> Figure | None:
                 [f"label-{column}-{level}-{code}" for code in communes["commune_code"]],
             )
         ax.set_title(title)
-        ax.set_xlabel("Số người")
+        ax.set_xlabel("Số người" + shown)
         _count_axis(ax)
     axes[0].set_yticks(rows, communes["commune"])
     axes[0].invert_yaxis()
@@ -92,7 +106,7 @@ def villages_over_quota(villages: pd.DataFrame) -> Figure | None:
     )
     if over.empty:
         return None
-    all_over, over = len(over), over.head(VILLAGES_SHOWN)  # a province has thousands: the worst ones
+    all_over, over = len(over), over.head(VILLAGES_SHOWN)
     figure = Figure(figsize=(8, 0.45 * len(over) + 1.3), layout="constrained")
     ax = figure.subplots()
     rows = np.arange(len(over))

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name
@@ -202,7 +203,8 @@ def _table_sheet(
 
 
 def _table(sheet: Worksheet, styles: dict, top: int, columns: list[str], frame: pd.DataFrame) -> None:
-    """Headings on row `top`, the frame below; columns sized to their text, rows to their wrapped text."""
+    """Headings on row `top`, the frame below; columns sized to their text, rows to their wrapped text.
+    Written column by column: a province's village sheet has tens of thousands of rows."""
     widths = [_width(frame[name], heading) for name, heading in zip(frame.columns, columns, strict=True)]
     for index, width in enumerate(widths):
         sheet.set_column(index, index, width)
@@ -210,29 +212,30 @@ def _table(sheet: Worksheet, styles: dict, top: int, columns: list[str], frame: 
         top, 15 * max(_lines(heading, width) for heading, width in zip(columns, widths, strict=True))
     )
     sheet.write_row(top, 0, columns, styles["header"])
-    for row, values in enumerate(frame.itertuples(index=False), start=top + 1):
-        lines = 1
-        for column, value in enumerate(values):
-            text = _cell(sheet, styles, row, column, value, frame.dtypes.iloc[column])
-            lines = max(lines, _lines(text, widths[column]))
-        if lines > 1:
-            sheet.set_row(row, 15 * lines)
+    for column, name in enumerate(frame.columns):
+        _column(sheet, styles, top + 1, column, frame[name])
+    lines = np.ones(len(frame), dtype=int)
+    for name, width in zip(frame.columns, widths, strict=True):
+        if width == MAX_WIDTH:  # narrower columns fit their longest value on one line
+            lengths = frame[name].astype("string").str.len().fillna(0).to_numpy(dtype=float)
+            lines = np.maximum(lines, np.ceil(lengths / (width * 1.2)).astype(int))
+    for row in np.flatnonzero(lines > 1):
+        sheet.set_row(top + 1 + int(row), 15 * int(lines[row]))
 
 
-def _cell(sheet: Worksheet, styles: dict, row: int, column: int, value: object, dtype) -> str:
-    """Write one value with the format its type needs; the text Excel shows, roughly."""
-    if labels.missing(value):
-        sheet.write_blank(row, column, None, styles["text"])
-        return ""
-    if isinstance(value, datetime):
-        sheet.write_datetime(row, column, value, styles["date"])
-        return labels.day(value)
-    if pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype):
-        number = float(value)
-        sheet.write_number(row, column, number, styles["integer" if number.is_integer() else "decimal"])
-        return labels.number(number)
-    sheet.write_string(row, column, str(value), styles["text"])
-    return str(value)
+def _column(sheet: Worksheet, styles: dict, first_row: int, column: int, values: pd.Series) -> None:
+    """Each value with the format its column's type needs; a missing one as a blank cell."""
+    numeric = pd.api.types.is_numeric_dtype(values.dtype) and not pd.api.types.is_bool_dtype(values.dtype)
+    for row, value in enumerate(values.tolist(), start=first_row):
+        if labels.missing(value):
+            sheet.write_blank(row, column, None, styles["text"])
+        elif isinstance(value, datetime):
+            sheet.write_datetime(row, column, value, styles["date"])
+        elif numeric:
+            number = float(value)
+            sheet.write_number(row, column, number, styles["integer" if number.is_integer() else "decimal"])
+        else:
+            sheet.write_string(row, column, str(value), styles["text"])
 
 
 def _width(values: pd.Series, heading: str) -> float:

@@ -1,0 +1,71 @@
+"""The benchmark's results at every N measured, as the README's table and a plot.
+
+    python bench/plot.py [--out docs/benchmark.png]
+
+Reads warehouse/bench/<N>/results.json (written by bench/run.py), prints a Markdown table and draws
+seconds and peak memory against N, with the floor and the naive pipeline beside tinhgon.
+"""
+
+import argparse
+import json
+from pathlib import Path
+
+from matplotlib.figure import Figure
+
+ROOT = Path(__file__).resolve().parents[1]
+BENCH = ROOT / "warehouse" / "bench"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmark.png")
+    args = parser.parse_args()
+    results = measured()
+    print(table(results))
+    plot(results, args.out)
+
+
+def measured() -> list[dict]:
+    found = [json.loads(path.read_text()) for path in BENCH.glob("*/results.json")]
+    return sorted(found, key=lambda result: result["rows"])
+
+
+def table(results: list[dict]) -> str:
+    lines = [
+        "| N (rows) | files | floor | tinhgon | rows/s | naive (scaled) | tinhgon / floor "
+        "| naive / tinhgon | peak memory | no-change re-run |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in results:
+        lines.append(
+            f"| {r['rows']:,} | {r['files']:,} | {r['floor_s']:.0f} s | {r['tinhgon_s']:.0f} s "
+            f"| {r['rows_per_s']:,} | {r['naive_s']:,.0f} s | {r['ratio_tinhgon_over_floor']} "
+            f"| {r['ratio_naive_over_tinhgon']} | {r['peak_rss_mib']:,} MiB "
+            f"| {r['noop_rerun_s']:.1f} s ({100 * r['noop_rerun_s'] / r['tinhgon_s']:.0f} %) |"
+        )
+    return "\n".join(lines)
+
+
+def plot(results: list[dict], out: Path) -> None:
+    rows = [r["rows"] for r in results]
+    figure = Figure(figsize=(10, 4), layout="constrained")
+    seconds, memory = figure.subplots(1, 2)
+    for key, label, style in (
+        ("naive_s", "naive (scaled from a sample)", ":"),
+        ("tinhgon_s", "tinhgon, full run", "-"),
+        ("floor_s", "floor: reading the cells", "--"),
+        ("noop_rerun_s", "tinhgon, no-change re-run", "-."),
+    ):
+        seconds.plot(rows, [r[key] for r in results], style, marker="o", label=label)
+    seconds.set(xscale="log", yscale="log", xlabel="personnel rows", ylabel="seconds", title="Time")
+    seconds.legend()
+    memory.plot(rows, [r["peak_rss_mib"] for r in results], "-", marker="o", label="tinhgon, all processes")
+    memory.axhline(2048, color="grey", linestyle=":", label="2 GiB")
+    memory.set(xscale="log", xlabel="personnel rows", ylabel="MiB", title="Peak memory")
+    memory.legend()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    figure.savefig(out, dpi=100)
+
+
+if __name__ == "__main__":
+    main()
