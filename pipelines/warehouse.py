@@ -22,6 +22,9 @@ SCHEMAS = ("raw", "staging", "marts", "audit")
 # and reviewers' older DuckDB versions can open the warehouse.
 STORAGE_VERSION = "v1.5.0"
 HISTORY_KEPT = 7
+# DuckDB takes 80 % of the machine by default; the ingest's workers, Dagster and Great Expectations
+# share it. Beyond this a build spills to <build>.duckdb.tmp/ instead of growing.
+BUILD_MEMORY_LIMIT = "1GB"
 _HELD: dict[str, FileLock] = {}  # the build locks this process holds, by path
 
 
@@ -78,7 +81,7 @@ class Warehouse(dg.ConfigurableResource):
             self._hold(run_id)
             self.discard_builds_of_dead_runs(context.instance, keep=run_id)
             self._start_build(build)
-        connection = duckdb.connect(build)
+        connection = duckdb.connect(build, config={"memory_limit": BUILD_MEMORY_LIMIT})
         try:
             yield connection
         finally:
@@ -135,7 +138,10 @@ class Warehouse(dg.ConfigurableResource):
             run = instance.get_run_by_id(run_id)
             if run is None or run.is_finished or not self._is_held(run_id):
                 for leftover in self.builds_dir.glob(f"{run_id}.*"):
-                    leftover.unlink(missing_ok=True)
+                    if leftover.is_dir():  # what DuckDB spilled to disk
+                        shutil.rmtree(leftover, ignore_errors=True)
+                    else:
+                        leftover.unlink(missing_ok=True)
 
     def _is_held(self, run_id: str) -> bool:
         try:

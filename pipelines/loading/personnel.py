@@ -5,10 +5,11 @@ same code with the same ID key keeps the rows it already has; a changed, new or 
 reflected exactly.
 """
 
+import contextlib
 import hashlib
 import multiprocessing
 import os
-from collections import deque
+import tempfile
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import duckdb
 import pyarrow as pa
+from pyarrow import parquet
 
 import pipelines
 from pipelines.identity import IdHasher
@@ -27,7 +29,7 @@ PERSONNEL_TABLES = ("source_files", "lists", "personnel", "ingest_quarantine")
 _PARSER_SOURCES = ("reading", "text.py", "dates.py", "headers.py", "identity.py")
 # Below this many files, starting worker processes costs more than it saves.
 POOL_MIN_FILES = 200
-CHUNK_FILES = 64
+CHUNK_FILES = 256
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,14 @@ def parser_fingerprint(hash_id: IdHasher) -> str:
     return digest.hexdigest()[:16]
 
 
-def refresh(connection: duckdb.DuckDBPyConnection, personnel_dir: Path, hash_id: IdHasher) -> IngestSummary:
+def refresh(
+    connection: duckdb.DuckDBPyConnection,
+    personnel_dir: Path,
+    hash_id: IdHasher,
+    spool: Path | None = None,
+) -> IngestSummary:
+    """Bring the raw personnel tables in line with the files under `personnel_dir`. What is parsed is
+    spooled as Parquet in the empty folder `spool` (a temporary folder of the system's when None)."""
     for table in PERSONNEL_TABLES:
         tables.create(connection, table)
     parser = parser_fingerprint(hash_id)
@@ -70,42 +79,54 @@ def refresh(connection: duckdb.DuckDBPyConnection, personnel_dir: Path, hash_id:
     for table in PERSONNEL_TABLES:
         connection.execute(f"DELETE FROM raw.{table} WHERE NOT list_contains(?, file)", [unchanged])
     to_parse = [(name, on_disk[name], hashes[name]) for name in sorted(set(on_disk) - set(unchanged))]
-    for chunk in _parsed_chunks(to_parse, hash_id, parser):
+    with contextlib.ExitStack() as cleanup:
+        spool = spool or Path(cleanup.enter_context(tempfile.TemporaryDirectory(prefix="tinhgon-ingest-")))
+        _parse_into(spool, to_parse, hash_id, parser)
         for table in PERSONNEL_TABLES:
-            tables.append(connection, table, chunk[table])
+            if parts := sorted(str(part) for part in spool.glob(f"{table}-*.parquet")):
+                connection.execute(
+                    f"INSERT INTO raw.{table} BY NAME SELECT * FROM read_parquet(?, union_by_name = true)",
+                    [parts],
+                )
     return _summary(connection, len(on_disk), len(to_parse))
 
 
-def _parsed_chunks(files: list[tuple[str, Path, str]], hash_id: IdHasher, parser: str) -> Iterator[dict]:
-    """The files' tables, chunk by chunk in file order, parsed on every core when there are many.
+def _parse_into(spool: Path, files: list[tuple[str, Path, str]], hash_id: IdHasher, parser: str) -> None:
+    """Parse the files chunk by chunk into Parquet files in `spool`, on every core when there are many.
 
-    Workers send back Arrow tables, not parsed objects, and at most two chunks per worker wait to be
-    written, so memory stays flat however many files there are."""
+    Workers write their chunk's tables themselves, so nothing parsed is held in memory and the parent
+    process, idle meanwhile, leaves both cores to them; DuckDB then reads all the Parquet in one go."""
     chunks = [files[i : i + CHUNK_FILES] for i in range(0, len(files), CHUNK_FILES)]
     workers = min(os.cpu_count() or 1, len(chunks))
     if len(files) < POOL_MIN_FILES or workers < 2:
-        yield from (_parse_chunk(chunk, hash_id, parser) for chunk in chunks)
+        for number, chunk in enumerate(chunks):
+            _parse_chunk(chunk, hash_id, parser, spool, number)
         return
     # spawn, not fork: the parent holds DuckDB and Dagster threads that a fork would copy mid-flight
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        pending: deque = deque()
-        for chunk in chunks:
-            pending.append(pool.submit(_parse_chunk, chunk, hash_id, parser))
-            if len(pending) >= 2 * workers:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+        futures = [
+            pool.submit(_parse_chunk, chunk, hash_id, parser, spool, number)
+            for number, chunk in enumerate(chunks)
+        ]
+        for future in futures:
+            future.result()  # a worker's exception, raised here
 
 
-def _parse_chunk(files: list[tuple[str, Path, str]], hash_id: IdHasher, parser: str) -> dict[str, pa.Table]:
+def _parse_chunk(
+    files: list[tuple[str, Path, str]], hash_id: IdHasher, parser: str, spool: Path, number: int
+) -> None:
+    """Write the chunk's rows of each raw table to `<table>-<number>.parquet` in `spool`."""
     parsed = [parse_file(path, name, hash_id, sha256) for name, path, sha256 in files]
     loaded, quarantined = _row_records(parsed)
-    return {
-        "source_files": _arrow(list(_file_rows(parsed, parser))),
-        "lists": _arrow(list(_list_rows(parsed))),
-        "personnel": _arrow(loaded),
-        "ingest_quarantine": _arrow(quarantined),
+    records = {
+        "source_files": list(_file_rows(parsed, parser)),
+        "lists": list(_list_rows(parsed)),
+        "personnel": loaded,
+        "ingest_quarantine": quarantined,
     }
+    for table, rows in records.items():
+        if rows:
+            parquet.write_table(_arrow(rows), spool / f"{table}-{number:06d}.parquet")
 
 
 def _arrow(records: list[dict]) -> pa.Table:

@@ -53,7 +53,14 @@ class Layout:
         return found
 
     def columns_of(self, wanted: Field) -> list[Column]:
-        return [c for c in self.columns if c.field is wanted]
+        return self._columns_by_field.get(wanted, [])
+
+    @cached_property
+    def _columns_by_field(self) -> dict[Field | None, list[Column]]:
+        found: dict[Field | None, list[Column]] = {}
+        for column in self.columns:
+            found.setdefault(column.field, []).append(column)
+        return found
 
     @property
     def title(self) -> str | None:
@@ -64,7 +71,7 @@ class Layout:
         stt = self.column(Field.ROW_NUMBER)
         return bool(stt and stt.index < len(cells) and _INTEGER.fullmatch(fold(cells[stt.index])))
 
-    @property
+    @cached_property
     def sex_columns(self) -> list[Column]:
         return [c for c in self.columns if c.sex is not None]
 

@@ -39,6 +39,9 @@ def read_rows(rows: Grid, layout: Layout, snapshot: date | None, hash_id: IdHash
     """Every data row between the header and the totals or footer; title, blank and section rows
     are not data rows, a section row gives the unit of the rows below it."""
     stt = layout.column(Field.ROW_NUMBER)
+    text_columns = {
+        field: column.index if (column := layout.column(field)) else None for field in _READ_AS_TEXT
+    }
     section: str | None = None
     previous_unit: str | None = None
     result = []
@@ -49,7 +52,7 @@ def read_rows(rows: Grid, layout: Layout, snapshot: date | None, hash_id: IdHash
         if named := is_section_row(cells, stt.index if stt else None):
             section, previous_unit = named, None
             continue
-        row = _read_row(index + 1, cells, layout, snapshot, hash_id)
+        row = _read_row(index + 1, cells, layout, text_columns, snapshot, hash_id)
         # A unit written once in a cell merged down over its rows stands for all of them.
         unit = row.values[Field.UNIT] or previous_unit or section
         row.values[Field.UNIT], previous_unit = unit, row.values[Field.UNIT] or previous_unit
@@ -63,20 +66,21 @@ def _read_row(
     excel_row: int,
     cells: list[str | None],
     layout: Layout,
+    text_columns: dict[Field, int | None],
     snapshot: date | None,
     hash_id: IdHasher,
 ) -> Row:
-    def text(wanted: Field) -> str | None:
-        column = layout.column(wanted)
-        return cells[column.index] if column and column.index < len(cells) else None
-
     problems: list[Problem] = []
     shown = {
         column.label: value
         for column in layout.columns
         if column.index < len(cells) and (value := cells[column.index])
     }
-    values: dict[str, object] = {field: text(field) for field in _READ_AS_TEXT}
+    width = len(cells)
+    values: dict[str, object] = {
+        field: cells[index] if index is not None and index < width else None
+        for field, index in text_columns.items()
+    }
     name = values[Field.FULL_NAME]
     if not name:
         problems.append(Problem(f"row {excel_row}: the name is empty", f"dòng {excel_row}: thiếu họ và tên"))

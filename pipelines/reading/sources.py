@@ -86,7 +86,10 @@ def _read_workbook(path: Path) -> Iterator[RawSheet]:
             yield RawSheet(sheet.name, [], hidden=True)
             continue
         columns = [column.to_pylist() for column in sheet.to_arrow().columns]
-        yield RawSheet(sheet.name, [list(map(clean, row)) for row in zip(*columns, strict=True)])
+        yield RawSheet(
+            sheet.name,
+            [[clean(cell) if cell else None for cell in row] for row in zip(*columns, strict=True)],
+        )
 
 
 def _refuse_what_is_not_a_safe_zip(path: Path) -> None:
