@@ -1,5 +1,6 @@
 """One run of the whole pipeline from the command line, recorded in the Dagster home, and its summary."""
 
+import logging
 import time
 
 import dagster as dg
@@ -13,6 +14,8 @@ def run_once(config: Settings, rebuild: bool = False) -> int:
     from pipelines.defs.ingest.assets import CHANGED_INPUTS, REBUILD_TAG
 
     started = time.monotonic()
+    # When nothing changed every step is skipped on purpose; Dagster would warn for each blocking check.
+    logging.getLogger("dagster._core.execution.plan.active").setLevel(logging.ERROR)
     job = defs.resolve_job_def("refresh_warehouse")
     with dg.DagsterInstance.get() as dagster_instance:
         result = job.execute_in_process(
