@@ -5,7 +5,7 @@ UV_VERSION := 0.13.9
 UV := .uv/bin/uv
 export UV_PROJECT_ENVIRONMENT := .venv
 
-.PHONY: run test ui sql report format setup
+.PHONY: run test ui sql report bench bench-plot format setup
 
 run: .venv/.synced
 	$(UV) run --frozen python -m pipelines run $(if $(REBUILD),--rebuild)
@@ -30,6 +30,10 @@ test: .venv/.synced
 N ?= 1000000
 bench: .venv/.synced
 	$(UV) run --frozen python bench/run.py --rows $(N)
+
+# The README's table and docs/benchmark.png, from every N measured so far.
+bench-plot: .venv/.synced
+	$(UV) run --frozen python bench/plot.py
 
 format: .venv/.synced
 	$(UV) run --frozen ruff format .
