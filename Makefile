@@ -8,7 +8,7 @@ export UV_PROJECT_ENVIRONMENT := .venv
 .PHONY: run test ui sql report bench bench-plot format setup
 
 run: .venv/.synced
-	$(UV) run --frozen python -m pipelines run $(if $(REBUILD),--rebuild)
+	$(UV) run --frozen python -m pipelines run $(if $(filter 1 true yes,$(REBUILD)),--rebuild)
 
 ui: .venv/.synced
 	$(UV) run --frozen python -m pipelines ui

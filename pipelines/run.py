@@ -15,7 +15,9 @@ def run_once(config: Settings, rebuild: bool = False) -> int:
 
     started = time.monotonic()
     # When nothing changed every step is skipped on purpose; Dagster would warn for each blocking check.
-    logging.getLogger("dagster._core.execution.plan.active").setLevel(logging.ERROR)
+    logging.getLogger("dagster._core.execution.plan.active").addFilter(
+        lambda record: "emitted no result" not in record.getMessage()
+    )
     job = defs.resolve_job_def("refresh_warehouse")
     with dg.DagsterInstance.get() as dagster_instance:
         result = job.execute_in_process(

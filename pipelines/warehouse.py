@@ -99,6 +99,18 @@ class Warehouse(dg.ConfigurableResource):
             return None
         return found[0] if found else None
 
+    @contextmanager
+    def scratch(self, run_id: str) -> Iterator[Path]:
+        """An empty folder for this run's intermediate files beside its build, removed afterwards (and
+        with the build's leftovers when the run is killed)."""
+        folder = self.builds_dir / f"{run_id}.scratch"
+        shutil.rmtree(folder, ignore_errors=True)  # a retried step starts empty
+        folder.mkdir(parents=True)
+        try:
+            yield folder
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
     def publish(self, run_id: str) -> Path:
         """Replace the published warehouse by this run's build, atomically. The one it replaces moves
         to history/ (a hard link, no copy) beside the last few, so tonight compares with last night."""

@@ -1,6 +1,6 @@
 """Running the real Dagster job on a raw folder into a warehouse, both in tmp_path."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import dagster as dg
@@ -16,6 +16,8 @@ class Workspace:
     raw: Path
     warehouse: Path
     monkeypatch: pytest.MonkeyPatch
+    # one run history for the workspace's runs, as a Dagster home keeps it
+    instance: dg.DagsterInstance = field(default_factory=dg.DagsterInstance.ephemeral)
 
     def run(self, reports: bool = False, rebuild: bool = False) -> dg.ExecuteInProcessResult:
         """The whole job; without the reports unless asked, since only their tests read them. A run
@@ -28,13 +30,12 @@ class Workspace:
             key for key in graph.get_all_asset_keys() if reports or graph.get(key).group_name != "reports"
         ]
         job = definitions.resolve_job_def("refresh_warehouse")
-        with dg.DagsterInstance.ephemeral() as instance:
-            return job.execute_in_process(
-                instance=instance,
-                raise_on_error=False,
-                asset_selection=selection,
-                tags={REBUILD_TAG: "true"} if rebuild else None,
-            )
+        return job.execute_in_process(
+            instance=self.instance,
+            raise_on_error=False,
+            asset_selection=selection,
+            tags={REBUILD_TAG: "true"} if rebuild else None,
+        )
 
     def query(self, sql: str, parameters=()) -> list[tuple]:
         with duckdb.connect(self.warehouse, read_only=True) as connection:

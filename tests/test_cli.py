@@ -8,14 +8,14 @@ from district import LISTS, cccd, write_district
 from privacy import clear_text_ids
 
 
-def run_cli(tmp_path, raw) -> subprocess.CompletedProcess:
+def run_cli(tmp_path, raw, *arguments: str) -> subprocess.CompletedProcess:
     environment = os.environ | {
         "TINHGON_RAW_DIR": str(raw),
         "TINHGON_WAREHOUSE": str(tmp_path / "warehouse" / "tinhgon.duckdb"),
     }
     environment.pop("DAGSTER_HOME", None)  # the run history goes beside the warehouse
     return subprocess.run(
-        [sys.executable, "-m", "pipelines", "run"],
+        [sys.executable, "-m", "pipelines", "run", *arguments],
         env=environment,
         capture_output=True,
         text=True,
@@ -30,6 +30,16 @@ def test_a_run_prints_the_summary_and_keeps_its_history_beside_the_warehouse(tmp
     assert "files read: 5 (5 loaded, 0 rejected)" in done.stdout
     assert "staff_cut_total" in done.stdout
     assert (tmp_path / "warehouse" / "dagster_home" / "dagster.yaml").exists()
+
+    again = run_cli(tmp_path, tmp_path / "raw")
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert "Nothing changed since the published warehouse was built" in again.stdout
+    assert "staff_cut_total" in again.stdout  # the summary of the warehouse left as it was
+    assert "emitted no result" not in again.stderr
+
+    rebuilt = run_cli(tmp_path, tmp_path / "raw", "--rebuild")
+    assert rebuilt.returncode == 0, rebuilt.stdout + rebuilt.stderr
+    assert "Nothing changed" not in rebuilt.stdout and "checks: " in rebuilt.stdout
 
 
 def test_no_national_id_in_clear_text_in_the_output_the_run_history_or_the_warehouse(tmp_path):

@@ -65,6 +65,12 @@ def test_the_asset_graph_snapshot(repository):
     }
 
 
+def test_the_nightly_run_rebuilds_even_when_nothing_changed(repository):
+    from pipelines.defs.ingest.assets import REBUILD_TAG
+
+    assert repository.get_schedule_def("nightly_refresh").tags == {REBUILD_TAG: "true"}
+
+
 def test_structural_checks_block_and_quality_checks_warn(repository):
     graph = repository.asset_graph
     checks = {

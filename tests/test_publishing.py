@@ -12,6 +12,8 @@ import duckdb
 from district import LISTS, add_a_baseline_official, write_district, write_list
 from pipeline import failed_checks
 
+from pipelines.loading import personnel as personnel_loading
+
 MARTS = (
     "district_scorecard",
     "r22_commune_progress",
@@ -107,6 +109,17 @@ def test_a_rebuild_with_nothing_changed_parses_nothing_and_gives_the_same_tables
     assert marts(workspace) == tables
 
 
+def test_a_new_id_key_or_a_run_that_failed_after_publishing_makes_the_next_run_rebuild(workspace):
+    write_district(workspace.raw)
+    workspace.run()
+    workspace.monkeypatch.setenv("TINHGON_ID_KEY", "another key")
+    assert files_parsed(workspace.run()) == 5  # every ID hashes differently: every file read again
+    workspace.monkeypatch.delenv("TINHGON_ID_KEY")
+    again = workspace.run()
+    workspace.instance.report_run_canceled(workspace.instance.get_run_by_id(again.run_id))  # e.g. its reports
+    assert [m.asset_key for m in workspace.run().get_asset_materialization_events()] != []
+
+
 def test_a_file_saved_again_unchanged_starts_a_run_that_parses_nothing(workspace):
     write_district(workspace.raw)
     workspace.run()
@@ -132,6 +145,25 @@ def test_changed_and_removed_files_are_reflected_exactly(workspace):
     assert cuts["education"] == 0  # two teachers in 2016, two again in the changed 2021 list
     assert "ncs_commune" not in cuts or cuts["ncs_commune"] == 0  # its 2019 baseline list is gone
     assert workspace.query("SELECT file FROM audit.load_log WHERE file LIKE '2019%'") == []
+
+
+def test_files_parsed_by_the_worker_pool_load_as_when_parsed_in_process(tmp_path, monkeypatch, hasher):
+    personnel_dir = write_district(tmp_path / "raw") / "personnel"
+
+    def raw_tables() -> dict[str, list[tuple]]:
+        with duckdb.connect() as connection:
+            connection.execute("CREATE SCHEMA raw")
+            personnel_loading.refresh(connection, personnel_dir, hasher)
+            return {
+                table: connection.execute(f"SELECT * FROM raw.{table} ORDER BY ALL").fetchall()
+                for table in personnel_loading.PERSONNEL_TABLES
+            }
+
+    in_process = raw_tables()
+    monkeypatch.setattr(personnel_loading, "POOL_MIN_FILES", 0)
+    monkeypatch.setattr(personnel_loading, "CHUNK_FILES", 1)  # a Parquet file per file, columns differing
+    assert raw_tables() == in_process
+    assert len(in_process["personnel"]) > 10
 
 
 def test_each_published_warehouse_says_which_run_built_it_and_the_last_ones_are_kept(workspace):

@@ -46,3 +46,11 @@ def test_same_verdict_and_count_as_on_the_whole_table(connection, expectation):
 def test_expectations_with_a_tolerance_read_the_whole_table():
     tolerant = Expectation("expect_column_values_to_not_be_null", {"column": "sex", "mostly": 0.9})
     assert quality.offending_rows("t", tolerant) is None
+
+
+def test_a_suite_reads_only_the_columns_its_expectations_name():
+    pair = Expectation("expect_column_pair_values_to_be_equal", {"column_A": "total", "column_B": "parts"})
+    assert quality.columns_read([*CASES, pair]) == ["sex", "row", "file", "sheet", "total", "parts"]
+    assert quality.columns_read([Expectation("expect_table_row_count_to_equal", {"value": 0})]) is None
+    assert quality.selected("raw.t", ["file", 'odd "name"']) == 'SELECT "file", "odd ""name""" FROM raw.t'
+    assert quality.selected("raw.t", None) == "SELECT * FROM raw.t"

@@ -45,6 +45,13 @@ def test_a_classic_commune_list(tmp_path, hasher):
     assert first.problems == second.problems == []
 
 
+def test_a_column_number_row_may_skip_the_number_of_a_deleted_column(tmp_path, hasher):
+    rows = [*title_block("UBND XÃ THIỆN KẾ", SNAPSHOT), HEADER, ["(1)", "(2)", "(3)", "(5)", "(6)"]]
+    rows.append(person(1, "Nguyễn Văn An", datetime(1970, 3, 12), "Nam", "Chủ tịch UBND", "026070001234"))
+    parsed = parse(write_workbook(tmp_path / "ds.xlsx", {"DS": rows}), hasher)
+    assert [row.excel_row for row in parsed.lists[0].rows] == [len(rows)]
+
+
 def test_a_first_row_of_numbers_that_do_not_count_up_is_data_not_column_numbers(tmp_path, hasher):
     rows = [*title_block("UBND XÃ THIỆN KẾ", SNAPSHOT), HEADER, ["0", 0]]
     parsed = parse(write_workbook(tmp_path / "ds.xlsx", {"DS": rows}), hasher)

@@ -27,9 +27,9 @@ from pipelines.text import marked_unit_key, unit_key
 
 PERSONNEL_TABLES = ("source_files", "lists", "personnel", "ingest_quarantine")
 _PARSER_SOURCES = ("reading", "text.py", "dates.py", "headers.py", "identity.py")
-# Below this many files, starting worker processes costs more than it saves.
-POOL_MIN_FILES = 200
 CHUNK_FILES = 256
+# Below two chunks' worth of files, starting worker processes costs more than it saves.
+POOL_MIN_FILES = 2 * CHUNK_FILES
 
 
 @dataclass(frozen=True)

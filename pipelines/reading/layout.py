@@ -1,5 +1,6 @@
 """Finding the parts of a sheet laid out by hand: title block, header, data rows, totals, footer."""
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -141,10 +142,14 @@ def _is_subheader_row(header: list[str | None], row: list[str | None]) -> bool:
 
 
 def _is_column_number_row(row: list[str | None]) -> bool:
-    """The row numbering the columns under the header: "1 2 3 ..." or "(1) (2) (3) ...", counting
-    up from 1, so a data row holding only numbers ("0", "1") is not taken for it."""
+    """The row numbering the columns under the header: "1 2 3 ..." or "(1) (2) (4) ..." (a column
+    deleted from the template), counting up from 1, so a data row holding only numbers ("0", "1") is
+    not taken for it."""
     texts = [fold(cell) for cell in row if cell]
-    return len(texts) >= 2 and texts == [str(number) for number in range(1, len(texts) + 1)]
+    if len(texts) < 2 or not all(_INTEGER.fullmatch(text) for text in texts):
+        return False
+    numbers = [int(text) for text in texts]
+    return numbers[0] == 1 and all(left < right for left, right in itertools.pairwise(numbers))
 
 
 def _columns(top: list[str | None], sub: list[str | None]) -> list[Column]:

@@ -22,6 +22,7 @@ COVER = "Tổng hợp"
 TITLE = "BÁO CÁO KẾT QUẢ TINH GIẢN BIÊN CHẾ VÀ SẮP XẾP TỔ CHỨC BỘ MÁY"
 HEADER_ROW = 3  # under the sheet's title and its as-of line
 MIN_WIDTH, MAX_WIDTH = 4, 60
+LETTERS_PER_WIDTH = 1.2  # a column's width counts "0"s; most letters are narrower
 
 
 @dataclass(frozen=True)
@@ -218,7 +219,7 @@ def _table(sheet: Worksheet, styles: dict, top: int, columns: list[str], frame: 
     for name, width in zip(frame.columns, widths, strict=True):
         if width == MAX_WIDTH:  # narrower columns fit their longest value on one line
             lengths = frame[name].astype("string").str.len().fillna(0).to_numpy(dtype=float)
-            lines = np.maximum(lines, np.ceil(lengths / (width * 1.2)).astype(int))
+            lines = np.maximum(lines, np.ceil(lengths / (width * LETTERS_PER_WIDTH)).astype(int))
     for row in np.flatnonzero(lines > 1):
         sheet.set_row(top + 1 + int(row), 15 * int(lines[row]))
 
@@ -250,9 +251,7 @@ def _width(values: pd.Series, heading: str) -> float:
 
 
 def _lines(text: str, width: float) -> int:
-    return max(
-        1, math.ceil(len(text) / (width * 1.2))
-    )  # most letters are narrower than the "0" Excel measures
+    return max(1, math.ceil(len(text) / (width * LETTERS_PER_WIDTH)))
 
 
 def _as_of_line(figures: Figures) -> str:

@@ -15,7 +15,7 @@ from pipelines.warehouse import RawFolder
 )
 def raw_folder_changed(context: dg.SensorEvaluationContext, raw_folder: RawFolder):
     """Starts a refresh when the raw folder's contents differ from the last run it started."""
-    fingerprint = raw_folder_fingerprint(raw_folder.root)
+    fingerprint = raw_folder_fingerprint(raw_folder)
     if fingerprint == context.cursor:
         return dg.SkipReason("nothing changed in the raw folder")
     context.update_cursor(fingerprint)

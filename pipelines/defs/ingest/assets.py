@@ -27,10 +27,16 @@ def changed_inputs(context: dg.AssetExecutionContext, raw_folder: RawFolder, war
     """What this run is built from: the raw folder's files, the code and SQL, the libraries and the ID
     key, as one fingerprint. When it is the published warehouse's, nothing can come out different: this
     asset is not materialized, every step after it is skipped and the warehouse is left as it is."""
+    # also done when the build starts, but a run that skips never starts one
     warehouse.discard_builds_of_dead_runs(context.instance, keep=context.run.run_id)
-    fingerprint = build_fingerprint(raw_folder.root, load_hasher(warehouse.id_key_file).fingerprint)
+    fingerprint = build_fingerprint(raw_folder, load_hasher(warehouse.id_key_file).fingerprint)
     published = warehouse.published_inputs()
-    if published and published[1] == fingerprint and context.run.tags.get(REBUILD_TAG) != "true":
+    if (
+        published
+        and published[1] == fingerprint
+        and _succeeded(context.instance, published[0])  # its reports too: they come after publishing
+        and context.run.tags.get(REBUILD_TAG) != "true"
+    ):
         context.log.info(f"Nothing changed since run {published[0]} built the published warehouse: skipped.")
         return
     with warehouse.connect(context) as connection:
@@ -40,6 +46,11 @@ def changed_inputs(context: dg.AssetExecutionContext, raw_folder: RawFolder, war
     yield dg.MaterializeResult(
         metadata={"fingerprint": fingerprint, "published_fingerprint": published[1] if published else "none"}
     )
+
+
+def _succeeded(instance: dg.DagsterInstance, run_id: str) -> bool:
+    run = instance.get_run_by_id(run_id)
+    return run is not None and run.status == dg.DagsterRunStatus.SUCCESS
 
 
 def _spec(table: str, kinds: set[str], deps=(CHANGED_INPUTS,)) -> dg.AssetSpec:
@@ -79,8 +90,8 @@ def personnel_lists(context: dg.AssetExecutionContext, raw_folder: RawFolder, wa
     """Every personnel list under raw/personnel: files, lists, rows read and rows quarantined.
     Files unchanged since the last published warehouse are not parsed again."""
     hash_id = load_hasher(warehouse.id_key_file)
-    with warehouse.connect(context) as connection:
-        summary = personnel.refresh(connection, raw_folder.personnel_dir, hash_id)
+    with warehouse.connect(context) as connection, warehouse.scratch(context.run.run_id) as spool:
+        summary = personnel.refresh(connection, raw_folder.personnel_dir, hash_id, spool)
         context.log.info(
             f"{summary.files_seen} files, {summary.files_parsed} parsed (others unchanged), "
             f"{summary.files_rejected} rejected, {summary.rows_loaded} rows read, "

@@ -4,10 +4,12 @@ from datetime import UTC, datetime
 
 import dagster as dg
 import duckdb
+import pandas as pd
 
 from pipelines import models
+from pipelines.loading import tables
 from pipelines.settings import SQL_DIR
-from pipelines.warehouse import SCHEMAS, Warehouse
+from pipelines.warehouse import SCHEMAS, RawFolder, Warehouse
 
 PUBLISHED_SCHEMAS = ("marts", "audit")
 
@@ -23,20 +25,34 @@ def publishing() -> dg.Definitions:
         kinds={"duckdb"},
         owners=["team:noi-vu"],
     )
-    def published_warehouse(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
+    def published_warehouse(
+        context: dg.AssetExecutionContext, warehouse: Warehouse, raw_folder: RawFolder
+    ) -> dg.MaterializeResult:
         """The DuckDB file reviewers query ($TINHGON_WAREHOUSE), replaced whole once every table of
         this run is built and its blocking checks passed; audit.build says which run built it. Readers
         keep the previous file until they reconnect; a failed run never gets here and leaves it as it
         was. The last few published files stay in history/ beside it."""
         published_at = datetime.now(UTC)
+        run_id = context.run.run_id
         with warehouse.connect(context) as connection:
             _drop_undocumented_tables(connection)
-            # audit.build was started by changed_inputs, with the fingerprint of what this run read
-            connection.execute(
-                "UPDATE audit.build SET published_at = ?, files = (SELECT count(*) FROM raw.source_files)",
-                [published_at],
-            )
-        path = warehouse.publish(context.run.run_id)
+            # A run that did not start with changed_inputs (a few assets materialized from the UI)
+            # records no fingerprint, so the next run rebuilds rather than trust this one.
+            tables.create(connection, "build", schema="audit")
+            inputs = connection.execute(
+                "SELECT inputs FROM audit.build WHERE run_id = ?", [run_id]
+            ).fetchall()
+            files = connection.execute("SELECT count(*) FROM raw.source_files").fetchall()[0][0]
+            tables.create(connection, "build", replace=True, schema="audit")
+            build = {
+                "run_id": run_id,
+                "published_at": published_at,
+                "raw_folder": raw_folder.path,
+                "inputs": inputs[0][0] if inputs else None,
+                "files": files,
+            }
+            tables.append(connection, "build", pd.DataFrame([build]), schema="audit")
+        path = warehouse.publish(run_id)
         return dg.MaterializeResult(
             metadata={"path": dg.MetadataValue.path(str(path)), "size_bytes": path.stat().st_size}
         )
