@@ -27,6 +27,7 @@ from pipelines.text import marked_unit_key, unit_key
 
 PERSONNEL_TABLES = ("source_files", "lists", "personnel", "ingest_quarantine")
 _PARSER_SOURCES = ("reading", "text.py", "dates.py", "headers.py", "identity.py")
+_NOT_READ = (".", "~$")  # hidden files and folders, and the lock files Excel leaves beside open ones
 CHUNK_FILES = 256
 # Below two chunks' worth of files, starting worker processes costs more than it saves.
 POOL_MIN_FILES = 2 * CHUNK_FILES
@@ -41,12 +42,24 @@ class IngestSummary:
     rows_quarantined: int
 
 
-def discover(personnel_dir: Path) -> Iterator[tuple[str, Path]]:
-    """Every file under personnel/, at any depth, but Excel's lock files and hidden files."""
-    for path in sorted(personnel_dir.rglob("*")):
-        relative = path.relative_to(personnel_dir)
-        if path.is_file() and not any(part.startswith((".", "~$")) for part in relative.parts):
-            yield relative.as_posix(), path
+def discover(personnel_dir: Path) -> list[tuple[str, Path]]:
+    """Every file under personnel/, at any depth, but Excel's lock files and hidden files, in path
+    order. Walked with os.scandir: a country's tens of thousands of files are listed in a fraction of
+    the time Path.rglob takes."""
+    found: list[tuple[str, str]] = []
+
+    def walk(folder: str, prefix: str) -> None:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.startswith(_NOT_READ):
+                    continue
+                if entry.is_dir():
+                    walk(entry.path, f"{prefix}{entry.name}/")
+                elif entry.is_file():  # not a broken link
+                    found.append((prefix + entry.name, entry.path))
+
+    walk(str(personnel_dir), "")
+    return [(name, Path(path)) for name, path in sorted(found, key=lambda item: item[0].split("/"))]
 
 
 def parser_fingerprint(hash_id: IdHasher) -> str:
