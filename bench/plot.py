@@ -39,8 +39,8 @@ def table(results: list[dict]) -> str:
     for r in results:
         lines.append(
             f"| {r['rows']:,} | {r['files']:,} | {r['floor_s']:.0f} s | {r['tinhgon_s']:.0f} s "
-            f"| {r['rows_per_s']:,} | {r['naive_s']:,.0f} s | {r['ratio_tinhgon_over_floor']} "
-            f"| {r['ratio_naive_over_tinhgon']} | {r['peak_rss_mib']:,} MiB "
+            f"| {r['rows_per_s']:,} | {r['naive_s']:,.0f} s | {r['ratio_tinhgon_over_floor']:.1f} "
+            f"| {r['ratio_naive_over_tinhgon']:.1f} | {r['peak_rss_mib']:,} MiB "
             f"| {r['noop_rerun_s']:.1f} s ({100 * r['noop_rerun_s'] / r['tinhgon_s']:.0f} %) |"
         )
     return "\n".join(lines)
