@@ -31,7 +31,9 @@ class Column:
 
 @dataclass
 class Layout:
-    """Where things are in one sheet. Row indexes are 0-based; Excel shows index + 1."""
+    """Where things are in one sheet. Row indexes are 0-based; Excel shows index + 1. The columns are
+    fixed once the header is read (the lookups by field are cached); totals and footer rows are added
+    to `not_data` afterwards."""
 
     title_lines: list[str]
     header_row: int
