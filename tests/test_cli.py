@@ -23,6 +23,12 @@ def run_cli(tmp_path, raw, *arguments: str) -> subprocess.CompletedProcess:
     )
 
 
+def checks_line(done: subprocess.CompletedProcess) -> str:
+    """'25 passed, 2 failed' from a run's output."""
+    [line] = [line for line in done.stdout.splitlines() if line.startswith("checks: ")]
+    return line.removeprefix("checks: ")
+
+
 def test_a_run_prints_the_summary_and_keeps_its_history_beside_the_warehouse(tmp_path):
     done = run_cli(tmp_path, write_district(tmp_path / "raw"))
     assert done.returncode == 0, done.stdout + done.stderr
@@ -35,6 +41,7 @@ def test_a_run_prints_the_summary_and_keeps_its_history_beside_the_warehouse(tmp
     assert again.returncode == 0, again.stdout + again.stderr
     assert "Nothing changed since the published warehouse was built" in again.stdout
     assert "staff_cut_total" in again.stdout  # the summary of the warehouse left as it was
+    assert f"checks: {checks_line(done)} (those of run " in again.stdout  # the checks that still hold
     assert "emitted no result" not in again.stderr
 
     rebuilt = run_cli(tmp_path, tmp_path / "raw", "--rebuild")
