@@ -2,8 +2,10 @@
 its expected outcome; attacks on the reader; generated messy sheets that must never break it."""
 
 import itertools
+import tempfile
 import zipfile
 from datetime import date
+from pathlib import Path
 
 import duckdb
 from conftest import title_block, write_workbook
@@ -189,9 +191,9 @@ def test_messy_sheets_never_break_the_reader_and_every_data_row_is_accounted_for
         column_numbers = offset == 0 and len(numbers) >= 2 and counts_up and numbers[0] == 1
         if _numbered(row) and not column_numbers:
             assert first_body_row + offset in read, (offset, row)  # a numbered row is never dropped
-    with duckdb.connect() as connection:
+    with duckdb.connect() as connection, tempfile.TemporaryDirectory() as spool:
         connection.execute("CREATE SCHEMA raw")
-        personnel_loading.refresh(connection, personnel, hasher)
+        personnel_loading.refresh(connection, personnel, hasher, Path(spool))
         [(data_rows, loaded, quarantined)] = connection.execute(
             "SELECT (SELECT coalesce(sum(data_rows), 0) FROM raw.lists),"
             " (SELECT count(*) FROM raw.personnel), (SELECT count(*) FROM raw.ingest_quarantine)"

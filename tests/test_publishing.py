@@ -4,6 +4,7 @@ identical and parse only what changed."""
 import csv
 import subprocess
 import sys
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -151,9 +152,9 @@ def test_files_parsed_by_the_worker_pool_load_as_when_parsed_in_process(tmp_path
     personnel_dir = write_district(tmp_path / "raw") / "personnel"
 
     def raw_tables() -> dict[str, list[tuple]]:
-        with duckdb.connect() as connection:
+        with duckdb.connect() as connection, tempfile.TemporaryDirectory() as spool:
             connection.execute("CREATE SCHEMA raw")
-            personnel_loading.refresh(connection, personnel_dir, hasher)
+            personnel_loading.refresh(connection, personnel_dir, hasher, Path(spool))
             return {
                 table: connection.execute(f"SELECT * FROM raw.{table} ORDER BY ALL").fetchall()
                 for table in personnel_loading.PERSONNEL_TABLES

@@ -5,11 +5,9 @@ same code with the same ID key keeps the rows it already has; a changed, new or 
 reflected exactly.
 """
 
-import contextlib
 import hashlib
 import multiprocessing
 import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -76,10 +74,10 @@ def refresh(
     connection: duckdb.DuckDBPyConnection,
     personnel_dir: Path,
     hash_id: IdHasher,
-    spool: Path | None = None,
+    spool: Path,
 ) -> IngestSummary:
     """Bring the raw personnel tables in line with the files under `personnel_dir`. What is parsed is
-    spooled as Parquet in the empty folder `spool` (a temporary folder of the system's when None)."""
+    spooled as Parquet in the empty folder `spool`."""
     for table in PERSONNEL_TABLES:
         tables.create(connection, table)
     parser = parser_fingerprint(hash_id)
@@ -92,15 +90,13 @@ def refresh(
     for table in PERSONNEL_TABLES:
         connection.execute(f"DELETE FROM raw.{table} WHERE NOT list_contains(?, file)", [unchanged])
     to_parse = [(name, on_disk[name], hashes[name]) for name in sorted(set(on_disk) - set(unchanged))]
-    with contextlib.ExitStack() as cleanup:
-        spool = spool or Path(cleanup.enter_context(tempfile.TemporaryDirectory(prefix="tinhgon-ingest-")))
-        _parse_into(spool, to_parse, hash_id, parser)
-        for table in PERSONNEL_TABLES:
-            if parts := sorted(str(part) for part in spool.glob(f"{table}-*.parquet")):
-                connection.execute(
-                    f"INSERT INTO raw.{table} BY NAME SELECT * FROM read_parquet(?, union_by_name = true)",
-                    [parts],
-                )
+    _parse_into(spool, to_parse, hash_id, parser)
+    for table in PERSONNEL_TABLES:
+        if parts := sorted(str(part) for part in spool.glob(f"{table}-*.parquet")):
+            connection.execute(
+                f"INSERT INTO raw.{table} BY NAME SELECT * FROM read_parquet(?, union_by_name = true)",
+                [parts],
+            )
     return _summary(connection, len(on_disk), len(to_parse))
 
 

@@ -44,16 +44,8 @@ class Layout:
     not_data: set[int] = field(default_factory=set)  # totals rows, and footer rows from the footer on
 
     def column(self, wanted: Field) -> Column | None:
-        return self._column_of_field.get(wanted)
-
-    @cached_property
-    def _column_of_field(self) -> dict[Field, Column]:
-        """The first column of each field, but date-of-birth columns split by sex."""
-        found: dict[Field, Column] = {}
-        for column in self.columns:
-            if column.field is not None and column.sex is None:
-                found.setdefault(column.field, column)
-        return found
+        """The first column of the field, but date-of-birth columns split by sex."""
+        return next((c for c in self.columns_of(wanted) if c.sex is None), None)
 
     def columns_of(self, wanted: Field) -> list[Column]:
         return self._columns_by_field.get(wanted, [])
