@@ -20,7 +20,8 @@ from pyarrow import parquet
 import pipelines
 from pipelines.identity import IdHasher
 from pipelines.loading import tables
-from pipelines.reading.files import ParsedFile, parse_file, sha256_of
+from pipelines.reading.files import ParsedFile, parse_file
+from pipelines.reading.sources import read_source
 from pipelines.text import marked_unit_key, unit_key
 
 PERSONNEL_TABLES = ("source_files", "lists", "personnel", "ingest_quarantine")
@@ -81,51 +82,59 @@ def refresh(
     for table in PERSONNEL_TABLES:
         tables.create(connection, table)
     parser = parser_fingerprint(hash_id)
-    on_disk = {name: path for name, path in discover(personnel_dir)}
-    hashes = {name: sha256_of(path) for name, path in on_disk.items()}
     cached = dict(
         connection.execute("SELECT file, sha256 FROM raw.source_files WHERE parser = ?", [parser]).fetchall()
     )
-    unchanged = sorted(name for name, sha in hashes.items() if cached.get(name) == sha)
+    on_disk = [(name, path, cached.get(name)) for name, path in discover(personnel_dir)]
+    unchanged = _parse_into(spool, on_disk, hash_id, parser)
     for table in PERSONNEL_TABLES:
         connection.execute(f"DELETE FROM raw.{table} WHERE NOT list_contains(?, file)", [unchanged])
-    to_parse = [(name, on_disk[name], hashes[name]) for name in sorted(set(on_disk) - set(unchanged))]
-    _parse_into(spool, to_parse, hash_id, parser)
-    for table in PERSONNEL_TABLES:
         if parts := sorted(str(part) for part in spool.glob(f"{table}-*.parquet")):
             connection.execute(
                 f"INSERT INTO raw.{table} BY NAME SELECT * FROM read_parquet(?, union_by_name = true)",
                 [parts],
             )
-    return _summary(connection, len(on_disk), len(to_parse))
+    return _summary(connection, len(on_disk), len(on_disk) - len(unchanged))
 
 
-def _parse_into(spool: Path, files: list[tuple[str, Path, str]], hash_id: IdHasher, parser: str) -> None:
-    """Parse the files chunk by chunk into Parquet files in `spool`, on every core when there are many.
+def _parse_into(
+    spool: Path, files: list[tuple[str, Path, str | None]], hash_id: IdHasher, parser: str
+) -> list[str]:
+    """Parse the files chunk by chunk into Parquet files in `spool`, on every core when there are many,
+    but those whose content has the SHA-256 given with them: their names are returned.
 
-    Workers write their chunk's tables themselves, so nothing parsed is held in memory and the parent
-    process, idle meanwhile, leaves both cores to them; DuckDB then reads all the Parquet in one go."""
+    Workers read, hash and parse the files and write their chunk's tables themselves, so nothing parsed
+    is held in memory and the parent process, idle meanwhile, leaves both cores to them; DuckDB then
+    reads all the Parquet in one go."""
     chunks = [files[i : i + CHUNK_FILES] for i in range(0, len(files), CHUNK_FILES)]
     workers = min(os.cpu_count() or 1, len(chunks))
     if len(files) < POOL_MIN_FILES or workers < 2:
-        for number, chunk in enumerate(chunks):
-            _parse_chunk(chunk, hash_id, parser, spool, number)
-        return
+        return [
+            name
+            for number, chunk in enumerate(chunks)
+            for name in _parse_chunk(chunk, hash_id, parser, spool, number)
+        ]
     # spawn, not fork: the parent holds DuckDB and Dagster threads that a fork would copy mid-flight
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
         futures = [
             pool.submit(_parse_chunk, chunk, hash_id, parser, spool, number)
             for number, chunk in enumerate(chunks)
         ]
-        for future in futures:
-            future.result()  # a worker's exception, raised here
+        return [name for future in futures for name in future.result()]  # a worker's exception, raised here
 
 
 def _parse_chunk(
-    files: list[tuple[str, Path, str]], hash_id: IdHasher, parser: str, spool: Path, number: int
-) -> None:
-    """Write the chunk's rows of each raw table to `<table>-<number>.parquet` in `spool`."""
-    parsed = [parse_file(path, name, hash_id, sha256) for name, path, sha256 in files]
+    files: list[tuple[str, Path, str | None]], hash_id: IdHasher, parser: str, spool: Path, number: int
+) -> list[str]:
+    """Write the chunk's rows of each raw table to `<table>-<number>.parquet` in `spool`, but for the
+    files whose content is the one already loaded: those are returned by name."""
+    parsed, unchanged = [], []
+    for name, path, loaded_sha256 in files:
+        source = read_source(path)
+        if source.sha256 == loaded_sha256:
+            unchanged.append(name)
+        else:
+            parsed.append(parse_file(path, name, hash_id, source))
     loaded, quarantined = _row_records(parsed)
     records = {
         "source_files": list(_file_rows(parsed, parser)),
@@ -136,6 +145,7 @@ def _parse_chunk(
     for table, rows in records.items():
         if rows:
             parquet.write_table(_arrow(rows), spool / f"{table}-{number:06d}.parquet")
+    return unchanged
 
 
 def _arrow(records: list[dict]) -> pa.Table:

@@ -1,6 +1,5 @@
 """One personnel file from end to end: its sheets, their lists, their rows, or why it was rejected."""
 
-import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -9,7 +8,7 @@ from pipelines.dates import date_in_filename, date_in_title
 from pipelines.identity import IdHasher
 from pipelines.reading.layout import Layout, find_layout, issuer_lines
 from pipelines.reading.rows import Problem, Row, read_rows
-from pipelines.reading.sources import RawSheet, Unreadable, read_sheets
+from pipelines.reading.sources import RawSheet, Source, Unreadable, read_sheets, read_source
 
 
 @dataclass
@@ -37,16 +36,13 @@ class ParsedFile:
         return "rejected" if self.rejection else "loaded"
 
 
-def sha256_of(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def parse_file(path: Path, name: str, hash_id: IdHasher, sha256: str | None = None) -> ParsedFile:
+def parse_file(path: Path, name: str, hash_id: IdHasher, source: Source | None = None) -> ParsedFile:
     """Read every list in the file at `path`, known to users as `name` (its path under raw/).
-    A caller that has already hashed the file passes its `sha256`, so it is not read twice for it."""
-    parsed = ParsedFile(name, sha256 or sha256_of(path), path.stat().st_size)
+    A caller that has already read the file passes its `source`, so it is not read twice."""
+    source = source or read_source(path)
+    parsed = ParsedFile(name, source.sha256, source.size)
     try:
-        sheets = list(read_sheets(path))
+        sheets = list(read_sheets(path.suffix, source))
     except Unreadable as error:
         parsed.rejection = Problem(error.reason_en, error.reason_vi)
         return parsed

@@ -1,5 +1,8 @@
 """Opening a personnel file as a list of sheets, each a grid of cell texts.
 
+A file is read from disk once (`read_source`): its bytes are hashed for the ingest's cache and parsed
+from memory.
+
 The grid holds every cell as clean text (NFC, single spaces; '1970-03-12 00:00:00' for a real Excel
 date) or None when nothing is written, so the sheet parser sees one kind of value whatever the file
 format, and each cell is cleaned once. A file that cannot be opened raises `Unreadable`
@@ -7,6 +10,7 @@ with a reason a clerk can act on.
 """
 
 import csv
+import hashlib
 import io
 import zipfile
 from collections.abc import Iterator
@@ -39,38 +43,56 @@ class Unreadable(Exception):
 
 
 @dataclass(frozen=True)
+class Source:
+    """A file's size, its SHA-256 and its bytes; a file above the size limit is hashed from disk, not
+    held (`data` is None)."""
+
+    size: int
+    sha256: str
+    data: bytes | None
+
+
+def read_source(path: Path) -> Source:
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        with path.open("rb") as handle:
+            return Source(size, hashlib.file_digest(handle, "sha256").hexdigest(), None)
+    data = path.read_bytes()
+    return Source(len(data), hashlib.sha256(data).hexdigest(), data)
+
+
+@dataclass(frozen=True)
 class RawSheet:
     name: str
     rows: Grid
     hidden: bool = False
 
 
-def read_sheets(path: Path) -> Iterator[RawSheet]:
-    """The sheets of a workbook (hidden ones marked, not read), or the one table of a CSV file."""
-    suffix = path.suffix.lower()
-    if suffix not in SPREADSHEET_SUFFIXES:
+def read_sheets(suffix: str, source: Source) -> Iterator[RawSheet]:
+    """The sheets of a workbook (hidden ones marked, not read), or the one table of a CSV file;
+    `suffix` is the file name's, which says which of the two it is."""
+    if suffix.lower() not in SPREADSHEET_SUFFIXES:
         raise Unreadable(
-            f"'{path.suffix}' is not a personnel list format: save it as .xlsx or .csv",
-            f"định dạng '{path.suffix}' không được hỗ trợ: hãy lưu lại thành .xlsx hoặc .csv",
+            f"'{suffix}' is not a personnel list format: save it as .xlsx or .csv",
+            f"định dạng '{suffix}' không được hỗ trợ: hãy lưu lại thành .xlsx hoặc .csv",
         )
-    size = path.stat().st_size
-    if size == 0:
+    if source.size == 0:
         raise Unreadable("the file is empty", "tệp rỗng")
-    if size > MAX_FILE_BYTES:
+    if source.data is None:
         raise Unreadable(
-            f"the file is {size // 2**20} MiB, above the {MAX_FILE_BYTES // 2**20} MiB limit",
-            f"tệp nặng {size // 2**20} MiB, vượt giới hạn {MAX_FILE_BYTES // 2**20} MiB",
+            f"the file is {source.size // 2**20} MiB, above the {MAX_FILE_BYTES // 2**20} MiB limit",
+            f"tệp nặng {source.size // 2**20} MiB, vượt giới hạn {MAX_FILE_BYTES // 2**20} MiB",
         )
-    if suffix == ".csv":
-        yield RawSheet(CSV_SHEET, _read_csv(path.read_bytes()))
+    if suffix.lower() == ".csv":
+        yield RawSheet(CSV_SHEET, _read_csv(source.data))
     else:
-        yield from _read_workbook(path)
+        yield from _read_workbook(source.data)
 
 
-def _read_workbook(path: Path) -> Iterator[RawSheet]:
-    _refuse_what_is_not_a_safe_zip(path)
+def _read_workbook(data: bytes) -> Iterator[RawSheet]:
+    _refuse_what_is_not_a_safe_zip(data)
     try:
-        workbook = fastexcel.read_excel(path)
+        workbook = fastexcel.read_excel(data)
         sheets = [
             # skip_rows=0 keeps leading blank rows, so row numbers are the ones Excel shows
             workbook.load_sheet(name, header_row=None, dtypes="string", skip_rows=0)
@@ -92,9 +114,8 @@ def _read_workbook(path: Path) -> Iterator[RawSheet]:
         )
 
 
-def _refuse_what_is_not_a_safe_zip(path: Path) -> None:
-    with path.open("rb") as handle:
-        magic = handle.read(4)
+def _refuse_what_is_not_a_safe_zip(data: bytes) -> None:
+    magic = data[:4]
     if magic == _OLE_MAGIC:
         raise Unreadable(
             "the workbook is password-protected or in the old .xls format: remove the password "
@@ -109,11 +130,11 @@ def _refuse_what_is_not_a_safe_zip(path: Path) -> None:
             "mở bằng Excel và lưu lại thành .xlsx",
         )
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
             unzipped = sum(member.file_size for member in archive.infolist())
     except zipfile.BadZipFile as error:
         raise Unreadable("the workbook is truncated or damaged", "tệp Excel bị cắt cụt hoặc hỏng") from error
-    if unzipped > MAX_UNZIPPED_BYTES or unzipped > MAX_COMPRESSION_RATIO * path.stat().st_size:
+    if unzipped > MAX_UNZIPPED_BYTES or unzipped > MAX_COMPRESSION_RATIO * len(data):
         raise Unreadable(
             f"the workbook unpacks to {unzipped // 2**20} MiB: refused as a possible zip bomb",
             f"tệp giải nén ra {unzipped // 2**20} MiB: bị từ chối vì nghi là bom nén",
