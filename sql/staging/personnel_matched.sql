@@ -4,11 +4,18 @@
 -- units is settled by the diacritics as written ("Đông Lãng" is not "Đồng Lãng"), then by the title
 -- (a "Trưởng thôn" works in a village), then by the issuing commune. A person listed twice on one snapshot
 -- counts once: the first listing, in file, sheet and row order.
+-- The matching and the ranking read only the columns they need; the rows' other columns (their original
+-- cells above all) join back once at the end, instead of being carried through every join and window.
 with rows as (
     select
-        p.*,
+        p.file,
+        p.sheet,
+        p.row,
+        p.unit_text,
+        p.unit_key,
+        p.unit_fold,
+        p.title_key,
         l.snapshot_date,
-        l.issuer,
         l.issuer_unit_code,
         l.issuer_commune_code,
         coalesce(p.id_hash, md5(concat_ws('|', p.name_key, p.birth_date))) as person_key
@@ -116,7 +123,11 @@ reasons (code, en, vi) as (
 
 matched as (
     select
-        r.*,
+        r.file,
+        r.sheet,
+        r.row,
+        r.snapshot_date,
+        r.person_key,
         b.unit_code,
         b.unit_level,
         b.commune_code,
@@ -148,25 +159,38 @@ listings as (
 
 placed as (
     select
-        * exclude (problem),
-        case when problem is null and listing > 1 then 'listed_twice' else problem end as problem,
+        p.*,
+        l.snapshot_date,
+        l.issuer,
+        l.issuer_unit_code,
+        l.issuer_commune_code,
+        m.person_key,
+        m.unit_code,
+        m.unit_level,
+        m.commune_code,
+        m.village_code,
+        m.staff_type,
+        m.sector,
+        case when m.problem is null and m.listing > 1 then 'listed_twice' else m.problem end as problem,
         -- the placeholders of the reasons, never NULL (format() gives NULL for any NULL argument)
-        row::varchar as f0,
-        coalesce(unit_text, '') as f1,
-        strftime(snapshot_date, '%d/%m/%Y') as f2,
-        coalesce(issuer, '') as f3,
-        coalesce(position_title, '') as f4,
-        coalesce(unit_level, '') as f5,
-        coalesce(staff_type, '') as f6,
-        coalesce(full_name, '') as f7,
-        first_file as f8,
-        first_sheet as f9,
-        first_row::varchar as f10
-    from listings
+        p.row::varchar as f0,
+        coalesce(p.unit_text, '') as f1,
+        strftime(l.snapshot_date, '%d/%m/%Y') as f2,
+        coalesce(l.issuer, '') as f3,
+        coalesce(p.position_title, '') as f4,
+        coalesce(m.unit_level, '') as f5,
+        coalesce(m.staff_type, '') as f6,
+        coalesce(p.full_name, '') as f7,
+        m.first_file as f8,
+        m.first_sheet as f9,
+        m.first_row::varchar as f10
+    from raw.personnel as p
+    inner join staging.lists as l on l.file = p.file and l.sheet = p.sheet
+    inner join listings as m on m.file = p.file and m.sheet = p.sheet and m.row = p.row
 )
 
 select
-    p.* exclude (problem, listing, first_file, first_sheet, first_row, f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10),
+    p.* exclude (problem, f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10),
     format(t.en, f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10) as reason,
     format(t.vi, f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10) as reason_vi
 from placed as p
