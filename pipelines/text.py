@@ -67,6 +67,11 @@ def fold(value: object, keep_marks: bool = False) -> str:
     return " ".join(text.translate(_FOLDED_WITH_MARKS if keep_marks else _FOLDED).split())
 
 
+@lru_cache(maxsize=4096)  # a few hundred titles are written over and over
+def fold_title(value: str) -> str:
+    return fold(value)
+
+
 @lru_cache(maxsize=4096)  # the rows of a list mostly share their unit
 def unit_key(value: object, keep_marks: bool = False) -> str:
     """The folded unit name without its administrative prefixes: 'UBND xã Thiện Kế' -> 'thien ke'."""

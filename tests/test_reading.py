@@ -178,6 +178,21 @@ def test_csv_exports(tmp_path, hasher, encoding, delimiter):
     assert parsed.lists[0].issuer == ["UBND XÃ THIỆN KẾ"]
 
 
+def test_a_csv_cell_beyond_the_header_is_kept_as_in_a_workbook(tmp_path, hasher):
+    lines = [
+        "DANH SÁCH CÁN BỘ;;;",
+        "Tính đến ngày 30/11/2021;;;",
+        "STT;Họ và tên;Ngày sinh;Chức vụ",
+        "1;Nguyễn Thị Hằng;12/03/1970;Trưởng thôn;nghỉ hưu 2022",
+        "2;Lê Văn Bình;01/02/1971;Phó trưởng thôn",
+    ]
+    path = tmp_path / "ds_2021-11-30.csv"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    first, second = parse(path, hasher).lists[0].rows
+    assert first.cells["column 5"] == "nghỉ hưu 2022"
+    assert "column 5" not in second.cells
+
+
 def _rejection(tmp_path, hasher, name, content: bytes | None = None, rows=None):
     path = tmp_path / name
     if rows is not None:

@@ -9,10 +9,12 @@ from pipelines.headers import SEX_SUBHEADERS, Field
 from pipelines.identity import IdHasher, could_be_id, is_valid_id, normalise_id
 from pipelines.reading.layout import Layout, is_section_row
 from pipelines.reading.sources import Grid
-from pipelines.text import fold, marked_unit_key, unit_key
+from pipelines.text import fold, fold_title, marked_unit_key, unit_key
 
 MIN_AGE, MAX_AGE = 15, 80
 _READ_AS_TEXT = tuple(field for field in Field if field != Field.NATIONAL_ID)  # IDs are only kept hashed
+# One encoder for every row: json.dumps makes a new one on each call given an option.
+_TO_JSON = json.JSONEncoder(ensure_ascii=False).encode
 
 
 @dataclass(frozen=True)
@@ -32,16 +34,14 @@ class Row:
 
     @property
     def cells_json(self) -> str:
-        return json.dumps(self.cells, ensure_ascii=False)
+        return _TO_JSON(self.cells)
 
 
 def read_rows(rows: Grid, layout: Layout, snapshot: date | None, hash_id: IdHasher) -> list[Row]:
     """Every data row between the header and the totals or footer; title, blank and section rows
     are not data rows, a section row gives the unit of the rows below it."""
     stt = layout.column(Field.ROW_NUMBER)
-    text_columns = {
-        field: column.index if (column := layout.column(field)) else None for field in _READ_AS_TEXT
-    }
+    reader = _RowReader(layout, snapshot, hash_id)
     section: str | None = None
     previous_unit: str | None = None
     result = []
@@ -52,7 +52,7 @@ def read_rows(rows: Grid, layout: Layout, snapshot: date | None, hash_id: IdHash
         if named := is_section_row(cells, stt.index if stt else None):
             section, previous_unit = named, None
             continue
-        row = _read_row(index + 1, cells, layout, text_columns, snapshot, hash_id)
+        row = reader.read(index + 1, cells)
         # A unit written once in a cell merged down over its rows stands for all of them.
         unit = row.values[Field.UNIT] or previous_unit or section
         row.values[Field.UNIT], previous_unit = unit, row.values[Field.UNIT] or previous_unit
@@ -62,52 +62,64 @@ def read_rows(rows: Grid, layout: Layout, snapshot: date | None, hash_id: IdHash
     return result
 
 
-def _read_row(
-    excel_row: int,
-    cells: list[str | None],
-    layout: Layout,
-    text_columns: dict[Field, int | None],
-    snapshot: date | None,
-    hash_id: IdHasher,
-) -> Row:
-    problems: list[Problem] = []
-    shown = {
-        column.label: value
-        for column in layout.columns
-        if column.index < len(cells) and (value := cells[column.index])
-    }
-    width = len(cells)
-    values: dict[str, object] = {
-        field: cells[index] if index is not None and index < width else None
-        for field, index in text_columns.items()
-    }
-    name = values[Field.FULL_NAME]
-    if not name:
-        problems.append(Problem(f"row {excel_row}: the name is empty", f"dòng {excel_row}: thiếu họ và tên"))
-    values["name_key"] = fold(name) if name else None
-    values["title_key"] = fold(values[Field.POSITION]) if values[Field.POSITION] else None
-    if not values[Field.POSITION]:
-        problems.append(Problem(f"row {excel_row}: no position title", f"dòng {excel_row}: thiếu chức vụ"))
-    birth_text, sex = _birth_cell(cells, layout, values, excel_row, problems)
-    values[Field.SEX] = sex
-    values[Field.BIRTH_DATE], values["birth_year_only"] = (
-        _birth_date(birth_text, excel_row, snapshot, problems) if birth_text is not _BOTH else (None, None)
-    )
-    ids = [cells[c.index] for c in layout.columns_of(Field.NATIONAL_ID) if c.index < len(cells)]
-    values["id_hash"] = _id_hash(next(filter(None, ids), None), excel_row, hash_id, problems)
-    _mask_id_numbers(shown, layout, hash_id)
-    return Row(excel_row, shown, values, problems)
+class _RowReader:
+    """Reads the rows of one list; where each field sits is looked up once for all of them."""
 
+    def __init__(self, layout: Layout, snapshot: date | None, hash_id: IdHasher):
+        self.layout, self.snapshot, self.hash_id = layout, snapshot, hash_id
+        id_indexes = [column.index for column in layout.columns_of(Field.NATIONAL_ID)]
+        self.id_indexes = id_indexes
+        self.labelled = [
+            (column.index, column.label, column.index in id_indexes) for column in layout.columns
+        ]
+        self.text_columns = [
+            (str(field), column.index if (column := layout.column(field)) else None)
+            for field in _READ_AS_TEXT
+        ]
 
-def _mask_id_numbers(shown: dict[str, str], layout: Layout, hash_id: IdHasher) -> None:
-    """The numbers as typed never leave the reader: every ID column, and any other cell holding what
-    looks like one (9 or 12 digits), shows a short hash instead, which still tells rows apart."""
-    id_labels = {column.label for column in layout.columns_of(Field.NATIONAL_ID)}
-    for label, value in shown.items():
-        if label in id_labels or could_be_id(value):
-            number = normalise_id(value)
-            if label in id_labels or is_valid_id(number):
-                shown[label] = "hmac:" + hash_id(number)[:12]
+    def read(self, excel_row: int, cells: list[str | None]) -> Row:
+        problems: list[Problem] = []
+        values: dict[str, object] = {
+            field: None if index is None else cells[index] for field, index in self.text_columns
+        }
+        name = values[Field.FULL_NAME]
+        if not name:
+            problems.append(
+                Problem(f"row {excel_row}: the name is empty", f"dòng {excel_row}: thiếu họ và tên")
+            )
+        values["name_key"] = fold(name) if name else None
+        title = values[Field.POSITION]
+        values["title_key"] = fold_title(title) if title else None
+        if not title:
+            problems.append(
+                Problem(f"row {excel_row}: no position title", f"dòng {excel_row}: thiếu chức vụ")
+            )
+        birth_text, sex = _birth_cell(cells, self.layout, values, excel_row, problems)
+        values[Field.SEX] = sex
+        values[Field.BIRTH_DATE], values["birth_year_only"] = (
+            _birth_date(birth_text, excel_row, self.snapshot, problems)
+            if birth_text is not _BOTH
+            else (None, None)
+        )
+        id_text = next(filter(None, (cells[index] for index in self.id_indexes)), None)
+        values["id_hash"] = _id_hash(id_text, excel_row, self.hash_id, problems)
+        return Row(excel_row, self._shown(cells), values, problems)
+
+    def _shown(self, cells: list[str | None]) -> dict[str, str]:
+        """The row's written cells by column label. The numbers as typed never leave the reader: every
+        ID column, and any other cell holding what looks like one (9 or 12 digits), shows a short hash
+        instead, which still tells rows apart."""
+        shown = {}
+        for index, label, is_id_column in self.labelled:
+            value = cells[index]
+            if not value:
+                continue
+            if is_id_column or could_be_id(value):
+                number = normalise_id(value)
+                if is_id_column or is_valid_id(number):
+                    value = "hmac:" + self.hash_id(number)[:12]
+            shown[label] = value
+        return shown
 
 
 _BOTH = "written under both Nam and Nữ"
@@ -117,7 +129,7 @@ def _birth_cell(
     cells: list[str | None], layout: Layout, values: dict, excel_row: int, problems: list[Problem]
 ) -> tuple[str | None, str | None]:
     """The date-of-birth text and the sex: from a Nam/Nữ split column pair, or from two columns."""
-    split = [(c.sex, cells[c.index]) for c in layout.sex_columns if c.index < len(cells)]
+    split = [(c.sex, cells[c.index]) for c in layout.sex_columns]
     filled = [(sex, value) for sex, value in split if value]
     if layout.sex_columns:
         if len(filled) > 1:

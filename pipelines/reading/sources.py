@@ -5,8 +5,8 @@ from memory.
 
 The grid holds every cell as clean text (NFC, single spaces; '1970-03-12 00:00:00' for a real Excel
 date) or None when nothing is written, so the sheet parser sees one kind of value whatever the file
-format, and each cell is cleaned once. A file that cannot be opened raises `Unreadable`
-with a reason a clerk can act on.
+format, and each cell is cleaned once. Its rows all have the same length, the sheet's width. A file
+that cannot be opened raises `Unreadable` with a reason a clerk can act on.
 """
 
 import csv
@@ -30,7 +30,7 @@ CSV_SHEET = "CSV"
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 
-Grid = list[list[str | None]]
+Grid = list[list[str | None]]  # rows of cells, all of the same length
 
 
 @dataclass(frozen=True)
@@ -144,7 +144,9 @@ def _refuse_what_is_not_a_safe_zip(data: bytes) -> None:
 def _read_csv(data: bytes) -> Grid:
     text = _decode(data)
     delimiter = max(";,\t", key=lambda candidate: _widest_row(text, candidate))
-    return [list(map(clean, row)) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    rows = [list(map(clean, row)) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    width = max(map(len, rows), default=0)
+    return [row + [None] * (width - len(row)) for row in rows]
 
 
 def _decode(data: bytes) -> str:
