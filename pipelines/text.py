@@ -59,17 +59,13 @@ class _FoldTable(dict):
 _FOLDED, _FOLDED_WITH_MARKS = _FoldTable(keep_marks=False), _FoldTable(keep_marks=True)
 
 
+@lru_cache(maxsize=16384)  # most cells recur: row numbers, titles, units, headers, the sexes
 def fold(value: object, keep_marks: bool = False) -> str:
     """Lower case, punctuation as spaces, single spaces; without diacritics (đ as d) unless kept."""
     text = clean(value)
     if text is None:
         return ""
     return " ".join(text.translate(_FOLDED_WITH_MARKS if keep_marks else _FOLDED).split())
-
-
-@lru_cache(maxsize=4096)  # a few hundred titles are written over and over
-def fold_title(value: str) -> str:
-    return fold(value)
 
 
 @lru_cache(maxsize=4096)  # the rows of a list mostly share their unit

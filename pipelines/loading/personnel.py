@@ -149,9 +149,8 @@ def _parse_chunk(
 
 
 def _arrow(records: list[dict]) -> pa.Table:
-    """Records as columns; every key of every record is a column (lists differ in their columns)."""
-    columns = dict.fromkeys(key for record in records for key in record)
-    return pa.table({column: [record.get(column) for record in records] for column in columns})
+    """Records as columns, converted by Arrow itself; every key of every record is a column."""
+    return pa.Table.from_struct_array(pa.array(records))
 
 
 def _row_records(parsed: list[ParsedFile]) -> tuple[list[dict], list[dict]]:
@@ -159,21 +158,14 @@ def _row_records(parsed: list[ParsedFile]) -> tuple[list[dict], list[dict]]:
     for file in parsed:
         for plist in file.lists:
             for row in plist.rows:
-                where = {"file": file.file, "sheet": plist.sheet, "row": row.excel_row}
                 problems = ([file.rejection] if file.rejection else []) + row.problems
+                where = {"file": file.file, "sheet": plist.sheet, "row": row.excel_row}
                 if problems:
-                    quarantined.append(
-                        where
-                        | {
-                            "reason": "; ".join(p.en for p in problems),
-                            "reason_vi": "; ".join(p.vi for p in problems),
-                            "cells": row.cells_json,
-                        }
-                    )
+                    where["reason"] = "; ".join(p.en for p in problems)
+                    where["reason_vi"] = "; ".join(p.vi for p in problems)
+                    quarantined.append(where | {"cells": row.cells_json})
                 else:
-                    loaded.append(
-                        where | {str(k): v for k, v in row.values.items()} | {"cells": row.cells_json}
-                    )
+                    loaded.append(where | row.values | {"cells": row.cells_json})
     return loaded, quarantined
 
 

@@ -45,7 +45,7 @@ class Layout:
 
     def column(self, wanted: Field) -> Column | None:
         """The first column of the field, but date-of-birth columns split by sex."""
-        return next((c for c in self.columns_of(wanted) if c.sex is None), None)
+        return self._first_column_of_field.get(wanted)
 
     def columns_of(self, wanted: Field) -> list[Column]:
         return self._columns_by_field.get(wanted, [])
@@ -55,6 +55,14 @@ class Layout:
         found: dict[Field | None, list[Column]] = {}
         for column in self.columns:
             found.setdefault(column.field, []).append(column)
+        return found
+
+    @cached_property
+    def _first_column_of_field(self) -> dict[Field | None, Column]:
+        found: dict[Field | None, Column] = {}
+        for column in self.columns:
+            if column.sex is None:
+                found.setdefault(column.field, column)
         return found
 
     @property

@@ -9,7 +9,7 @@ from pipelines.headers import SEX_SUBHEADERS, Field
 from pipelines.identity import IdHasher, could_be_id, is_valid_id, normalise_id
 from pipelines.reading.layout import Layout, is_section_row
 from pipelines.reading.sources import Grid
-from pipelines.text import fold, fold_title, marked_unit_key, unit_key
+from pipelines.text import fold, marked_unit_key, unit_key
 
 MIN_AGE, MAX_AGE = 15, 80
 _READ_AS_TEXT = tuple(field for field in Field if field != Field.NATIONAL_ID)  # IDs are only kept hashed
@@ -89,7 +89,7 @@ class _RowReader:
             )
         values["name_key"] = fold(name) if name else None
         title = values[Field.POSITION]
-        values["title_key"] = fold_title(title) if title else None
+        values["title_key"] = fold(title) if title else None
         if not title:
             problems.append(
                 Problem(f"row {excel_row}: no position title", f"dòng {excel_row}: thiếu chức vụ")
