@@ -1,7 +1,7 @@
 """Dates as they arrive in personnel lists, and the snapshot date of a list."""
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from pipelines.text import fold
 
@@ -65,6 +65,6 @@ def date_in_filename(name: str) -> date | None:
     if not match:
         return None
     try:
-        return datetime.strptime(match[0], "%Y-%m-%d").date()
+        return date.fromisoformat(match[0])
     except ValueError:
         return None

@@ -114,6 +114,8 @@ def issuer_lines(title_lines: list[str]) -> list[str]:
 
 def is_section_row(cells: list[str | None], row_number_index: int | None) -> str | None:
     """The unit a section row names ("Thôn Gò Cao", "II. TDP Số 3"), or None for other rows."""
+    if len(cells) - cells.count(None) > 2:  # a section row holds a name, and perhaps a marker
+        return None
     texts = [(i, cell) for i, cell in enumerate(cells) if cell]
     marker = next((t for i, t in texts if i == row_number_index), None)
     others = [t for i, t in texts if i != row_number_index]

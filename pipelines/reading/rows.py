@@ -101,7 +101,7 @@ class _RowReader:
             if birth_text is not _BOTH
             else (None, None)
         )
-        id_text = next(filter(None, (cells[index] for index in self.id_indexes)), None)
+        id_text = next((cells[index] for index in self.id_indexes if cells[index]), None)
         values["id_hash"] = _id_hash(id_text, excel_row, self.hash_id, problems)
         return Row(excel_row, self._shown(cells), values, problems)
 
