@@ -9,11 +9,12 @@ SQL count by content, Python and every installed library by version, the ID key 
 
 import hashlib
 import importlib.metadata
+import os
 import sys
 from pathlib import Path
 
 import pipelines
-from pipelines.loading.personnel import discover
+from pipelines.loading.personnel import listing
 from pipelines.loading.reference import REFERENCE_TABLES
 from pipelines.settings import SQL_DIR
 from pipelines.warehouse import RawFolder
@@ -22,15 +23,15 @@ from pipelines.warehouse import RawFolder
 def raw_folder_fingerprint(raw_folder: RawFolder) -> str:
     """Names, sizes, modification and change times of the files a run reads. Excel's lock files (~$...)
     and hidden files are not read, so opening a list in Excel changes nothing."""
-    references = [raw_folder.reference_dir / f"{table}.csv" for table in REFERENCE_TABLES]
+    references = [
+        (f"reference/{table}.csv", raw_folder.reference_dir / f"{table}.csv") for table in REFERENCE_TABLES
+    ]
     personnel = raw_folder.personnel_dir
-    lists = [path for _, path in discover(personnel)] if personnel.exists() else []
+    lists = [(f"personnel/{name}", path) for name, path in listing(personnel)] if personnel.exists() else []
     digest = hashlib.sha256()
-    for path in [p for p in references if p.exists()] + lists:
-        stat = path.stat()
-        digest.update(
-            f"{path.relative_to(raw_folder.root)}|{stat.st_size}|{stat.st_mtime_ns}|{stat.st_ctime_ns}\n".encode()
-        )
+    for name, path in [(name, path) for name, path in references if path.exists()] + lists:
+        stat = os.stat(path)
+        digest.update(f"{name}|{stat.st_size}|{stat.st_mtime_ns}|{stat.st_ctime_ns}\n".encode())
     return digest.hexdigest()
 
 

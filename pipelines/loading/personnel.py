@@ -43,8 +43,13 @@ class IngestSummary:
 
 def discover(personnel_dir: Path) -> list[tuple[str, Path]]:
     """Every file under personnel/, at any depth, but Excel's lock files and hidden files, in path
-    order. Walked with os.scandir: a country's tens of thousands of files are listed in a fraction of
-    the time Path.rglob takes."""
+    order."""
+    return [(name, Path(path)) for name, path in listing(personnel_dir)]
+
+
+def listing(personnel_dir: Path) -> list[tuple[str, str]]:
+    """What `discover` finds, as names and OS paths (no Path objects): walked with os.scandir, a
+    country's tens of thousands of files are listed in a fraction of the time Path.rglob takes."""
     found: list[tuple[str, str]] = []
 
     def walk(folder: str, prefix: str) -> None:
@@ -58,7 +63,7 @@ def discover(personnel_dir: Path) -> list[tuple[str, Path]]:
                     found.append((prefix + entry.name, entry.path))
 
     walk(str(personnel_dir), "")
-    return [(name, Path(path)) for name, path in sorted(found, key=lambda item: item[0].split("/"))]
+    return sorted(found, key=lambda item: item[0].split("/"))
 
 
 def parser_fingerprint(hash_id: IdHasher) -> str:
