@@ -5,10 +5,14 @@ So a preview groups by columns the YAML allows (catalog.Preview refuses personal
 how many rows each group has and, for count columns, their totals.
 """
 
+from typing import TYPE_CHECKING
+
 import duckdb
-import pandas as pd
 
 from pipelines.catalog import Preview, TableDoc
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 PREVIEW_GROUPS = 20
 
@@ -21,7 +25,7 @@ def preview_sql(table: str, preview: Preview) -> str:
     )
 
 
-def table_preview(connection: duckdb.DuckDBPyConnection, doc: TableDoc) -> pd.DataFrame | None:
+def table_preview(connection: duckdb.DuckDBPyConnection, doc: TableDoc) -> "pd.DataFrame | None":
     if doc.preview is None:
         return None
     return connection.execute(preview_sql(doc.name, doc.preview)).df()

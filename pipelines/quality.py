@@ -9,12 +9,14 @@ Importing great_expectations takes seconds, so it happens on the first validatio
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import duckdb
-import pandas as pd
 
 from pipelines.catalog import TableDoc
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 Severity = Literal["error", "warn"]
 CHECK_NAMES: dict[Severity, str] = {"error": "structure", "warn": "quality"}  # one check per severity
@@ -123,7 +125,7 @@ def _literal(value: object) -> str:
     return "'" + str(value).replace("'", "''") + "'" if isinstance(value, str) else str(value)
 
 
-def _validate_frame(frame: pd.DataFrame, expectations: list[Expectation], name: str) -> list[Outcome]:
+def _validate_frame(frame: "pd.DataFrame", expectations: list[Expectation], name: str) -> list[Outcome]:
     import great_expectations as gx
 
     batch = _batch_definition(name).get_batch(batch_parameters={"dataframe": frame})
@@ -148,7 +150,7 @@ def _validate_frame(frame: pd.DataFrame, expectations: list[Expectation], name: 
     return outcomes
 
 
-def _rows(frame: pd.DataFrame, indexes: list, columns: list[str]) -> list[dict]:
+def _rows(frame: "pd.DataFrame", indexes: list, columns: list[str]) -> list[dict]:
     positions = [i for i in indexes[:SHOWN_FAILURES] if isinstance(i, int)]
     sample = frame.loc[positions, columns] if positions else frame.iloc[0:0][columns]
     return sample.astype(str).to_dict(orient="records")

@@ -2,6 +2,8 @@
 schedule and the sensor are on."""
 
 import os
+import subprocess
+import sys
 import time
 
 import dagster as dg
@@ -124,3 +126,20 @@ def test_the_sensor_asks_for_a_run_when_a_raw_file_changes(tmp_path):
     (tmp_path / "personnel" / "~$ds.xlsx").write_bytes(b"Excel's lock file while a clerk has it open")
     opened, _ = tick(changed_cursor)
     assert isinstance(opened, dg.SkipReason)
+
+
+def test_loading_the_code_location_imports_neither_pandas_nor_great_expectations():
+    """Every run, the UI and the sensor load the definitions; a run that finds nothing changed must
+    not pay seconds for the libraries only a rebuild uses."""
+    loaded = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, pipelines.definitions; "
+            "print(*sorted({m.split('.')[0] for m in sys.modules} & {'pandas', 'great_expectations'}))",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert loaded.split() == []

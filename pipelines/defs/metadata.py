@@ -1,13 +1,17 @@
 """Metadata every table asset carries in the Dagster UI: row count, documented column schema, the
 preview its YAML allows and, for SQL models, column lineage."""
 
+from typing import TYPE_CHECKING
+
 import dagster as dg
 import duckdb
-import pandas as pd
 
 from pipelines.catalog import table_doc
 from pipelines.lineage import Source
 from pipelines.preview import table_preview
+
+if TYPE_CHECKING:  # pandas takes a second and a half to import; a run that skips never needs it
+    import pandas as pd
 
 
 def table_metadata(connection: duckdb.DuckDBPyConnection, schema: str, table: str, rows: int) -> dict:
@@ -44,15 +48,12 @@ def column_lineage(sources: dict[str, set[Source]]) -> dict:
         ]
         for column, found in sources.items()
     }
-    readable = pd.DataFrame(
-        {
-            "column": list(deps_by_column),
-            "comes_from": [_upstream_labels(deps) for deps in deps_by_column.values()],
-        }
-    )
+    readable = [
+        {"column": column, "comes_from": _upstream_labels(deps)} for column, deps in deps_by_column.items()
+    ]
     return {
         "dagster/column_lineage": dg.TableColumnLineage(deps_by_column=deps_by_column),
-        "upstream_columns": records_table(readable),
+        "upstream_columns": rows_table(["column", "comes_from"], readable),
     }
 
 
@@ -66,11 +67,16 @@ def _upstream_labels(deps: list[dg.TableColumnDep]) -> str:
     return ", ".join(labels) or "no upstream column: a constant of the SQL"
 
 
-def records_table(frame: pd.DataFrame) -> dg.TableMetadataValue:
+def records_table(frame: "pd.DataFrame") -> dg.TableMetadataValue:
     """A small DataFrame as a table the UI draws: whole numbers without ".0" (DuckDB's sums and counts
     of integers often arrive as floats), missing values as empty cells."""
     cells = frame.convert_dtypes().astype(object).fillna("").astype(str)
+    return rows_table([str(name) for name in frame.columns], cells.to_dict(orient="records"))
+
+
+def rows_table(columns: list[str], rows: list[dict[str, str]]) -> dg.TableMetadataValue:
+    """Rows of text as a table the UI draws."""
     return dg.MetadataValue.table(
-        records=[dg.TableRecord(record) for record in cells.to_dict(orient="records")],
-        schema=dg.TableSchema(columns=[dg.TableColumn(str(name), "string") for name in frame.columns]),
+        records=[dg.TableRecord(row) for row in rows],
+        schema=dg.TableSchema(columns=[dg.TableColumn(name, "string") for name in columns]),
     )

@@ -2,13 +2,16 @@
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
-import pandas as pd
 
 from pipelines.catalog import table_doc
 from pipelines.loading import tables
 from pipelines.text import clean, fold, marked_unit_key, unit_key
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # Matching keys computed here so the SQL models join spreadsheets to reference data on equal keys.
 DERIVED_KEYS: dict[str, dict[str, tuple[str, Callable[[object], str]]]] = {
@@ -31,7 +34,9 @@ class ReferenceFileError(ValueError):
     """A reference file is missing or lacks columns: the run cannot go on without it."""
 
 
-def read_reference(reference_dir: Path, table: str) -> pd.DataFrame:
+def read_reference(reference_dir: Path, table: str) -> "pd.DataFrame":
+    import pandas as pd  # imported by the runs that load, not by every process that imports the code
+
     path = reference_dir / f"{table}.csv"
     if not path.exists():
         raise ReferenceFileError(f"{path}: reference file missing")

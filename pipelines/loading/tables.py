@@ -1,10 +1,14 @@
 """Creating a table from its YAML description (columns with types) and appending a DataFrame to it."""
 
+from typing import TYPE_CHECKING
+
 import duckdb
-import pandas as pd
 import pyarrow as pa
 
 from pipelines.catalog import table_doc
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def create(
@@ -28,7 +32,7 @@ def create(
 
 
 def append(
-    connection: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame | pa.Table, schema: str = "raw"
+    connection: duckdb.DuckDBPyConnection, table: str, frame: "pd.DataFrame | pa.Table", schema: str = "raw"
 ) -> None:
     if len(frame) == 0:
         return

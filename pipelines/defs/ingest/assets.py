@@ -1,7 +1,7 @@
 """Raw layer: the reference CSVs and the personnel lists of raw/, loaded as written."""
 
 import dagster as dg
-import pandas as pd
+import pyarrow as pa
 
 from pipelines.catalog import table_doc
 from pipelines.defs.metadata import records_table, table_metadata
@@ -42,7 +42,7 @@ def changed_inputs(context: dg.AssetExecutionContext, raw_folder: RawFolder, war
     with warehouse.connect(context) as connection:
         tables.create(connection, "build", replace=True, schema="audit")
         build = {"run_id": context.run.run_id, "raw_folder": str(raw_folder.root), "inputs": fingerprint}
-        tables.append(connection, "build", pd.DataFrame([build]), schema="audit")
+        tables.append(connection, "build", pa.Table.from_pylist([build]), schema="audit")
     yield dg.MaterializeResult(
         metadata={"fingerprint": fingerprint, "published_fingerprint": published[1] if published else "none"}
     )

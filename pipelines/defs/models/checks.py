@@ -2,11 +2,10 @@
 its `error` expectations and a non-blocking `quality` check made of its `warn` expectations."""
 
 import dagster as dg
-import pandas as pd
 
 from pipelines import models, quality
 from pipelines.catalog import TableDoc
-from pipelines.defs.metadata import records_table
+from pipelines.defs.metadata import rows_table
 from pipelines.reports import location
 from pipelines.warehouse import Warehouse
 
@@ -49,7 +48,8 @@ def suite_check(doc: TableDoc, severity: quality.Severity) -> dg.AssetChecksDefi
         }
         for number, outcome in enumerate(failed, start=1):
             if outcome.failing_rows:
-                metadata[f"failing_rows_{number}"] = records_table(pd.DataFrame(outcome.failing_rows))
+                rows = outcome.failing_rows
+                metadata[f"failing_rows_{number}"] = rows_table(list(rows[0]), rows)
         return dg.AssetCheckResult(passed=not failed, severity=check_severity, metadata=metadata)
 
     return check

@@ -4,7 +4,7 @@ from datetime import UTC, datetime
 
 import dagster as dg
 import duckdb
-import pandas as pd
+import pyarrow as pa
 
 from pipelines import models
 from pipelines.loading import tables
@@ -51,7 +51,7 @@ def publishing() -> dg.Definitions:
                 "inputs": inputs[0][0] if inputs else None,
                 "files": files,
             }
-            tables.append(connection, "build", pd.DataFrame([build]), schema="audit")
+            tables.append(connection, "build", pa.Table.from_pylist([build]), schema="audit")
         path = warehouse.publish(run_id)
         return dg.MaterializeResult(
             metadata={"path": dg.MetadataValue.path(str(path)), "size_bytes": path.stat().st_size}

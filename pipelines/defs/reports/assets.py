@@ -6,9 +6,8 @@ publishing never gets here, leaving the last good reports in place.
 """
 
 import dagster as dg
-import pandas as pd
 
-from pipelines.defs.metadata import records_table
+from pipelines.defs.metadata import rows_table
 from pipelines.warehouse import Warehouse
 
 WORKBOOK = dg.AssetKey(["reports", "workbook"])
@@ -59,8 +58,9 @@ def reports(context: dg.AssetExecutionContext, warehouse: Warehouse):
         asset_key=WORKBOOK,
         metadata={
             "path": dg.MetadataValue.path(str(built.workbook)),
-            "sheets": records_table(
-                pd.DataFrame({"sheet": list(built.sheets), "rows": list(built.sheets.values())})
+            "sheets": rows_table(
+                ["sheet", "rows"],
+                [{"sheet": sheet, "rows": str(rows)} for sheet, rows in built.sheets.items()],
             ),
         },
     )
