@@ -49,8 +49,9 @@ $(UV):
 	python3 -m venv .uv
 	.uv/bin/pip install --quiet "uv==$(UV_VERSION)"
 
-# Bytecode compiled once at install: every run is a new Python process, and where Python does not write
-# bytecode itself (PYTHONDONTWRITEBYTECODE, a read-only install) each would compile Dagster anew (4 s).
-.venv/.synced: $(UV) uv.lock pyproject.toml
+# Bytecode compiled at install: every run is a new Python process, and where Python writes no bytecode
+# itself (PYTHONDONTWRITEBYTECODE, a read-only install) each would compile Dagster and pandas anew (4 s).
+# The `uv run` of each command then finds the environment in sync and installs nothing.
+.venv/.synced: $(UV) uv.lock pyproject.toml Makefile
 	$(UV) sync --frozen --compile-bytecode
 	touch $@

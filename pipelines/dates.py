@@ -65,6 +65,6 @@ def date_in_filename(name: str) -> date | None:
     if not match:
         return None
     try:
-        return date.fromisoformat(match[0])
+        return date(int(match[1]), int(match[2]), int(match[3]))
     except ValueError:
         return None

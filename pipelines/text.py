@@ -59,7 +59,7 @@ class _FoldTable(dict):
 _FOLDED, _FOLDED_WITH_MARKS = _FoldTable(keep_marks=False), _FoldTable(keep_marks=True)
 
 
-@lru_cache(maxsize=16384)  # most cells recur: row numbers, titles, units, headers, the sexes
+@lru_cache(maxsize=16384, typed=True)  # most cells recur: row numbers, titles, units, headers, sexes
 def fold(value: object, keep_marks: bool = False) -> str:
     """Lower case, punctuation as spaces, single spaces; without diacritics (đ as d) unless kept."""
     text = clean(value)

@@ -166,9 +166,11 @@ def _row_records(parsed: list[ParsedFile]) -> tuple[list[dict], list[dict]]:
                 problems = ([file.rejection] if file.rejection else []) + row.problems
                 where = {"file": file.file, "sheet": plist.sheet, "row": row.excel_row}
                 if problems:
-                    where["reason"] = "; ".join(p.en for p in problems)
-                    where["reason_vi"] = "; ".join(p.vi for p in problems)
-                    quarantined.append(where | {"cells": row.cells_json})
+                    reasons = {
+                        "reason": "; ".join(p.en for p in problems),
+                        "reason_vi": "; ".join(p.vi for p in problems),
+                    }
+                    quarantined.append(where | reasons | {"cells": row.cells_json})
                 else:
                     loaded.append(where | row.values | {"cells": row.cells_json})
     return loaded, quarantined

@@ -1,4 +1,5 @@
-"""Creating a table from its YAML description (columns with types) and appending a DataFrame to it."""
+"""Creating a table from its YAML description (columns with types) and appending rows to it (a pandas
+DataFrame or an Arrow table)."""
 
 from typing import TYPE_CHECKING
 

@@ -72,7 +72,7 @@ class Layout:
     def is_numbered(self, cells: list[str | None]) -> bool:
         """Whether the row has a row number (STT): a data row, whatever else it holds."""
         stt = self.column(Field.ROW_NUMBER)
-        return bool(stt and stt.index < len(cells) and _INTEGER.fullmatch(fold(cells[stt.index])))
+        return bool(stt and _INTEGER.fullmatch(fold(cells[stt.index])))
 
     @cached_property
     def sex_columns(self) -> list[Column]:
@@ -191,7 +191,7 @@ def _find_totals_and_footer(rows: Grid, layout: Layout) -> None:
             layout.totals_row = index
             layout.not_data.add(index)
             continue
-        named = name and name.index < len(cells) and cells[name.index]
+        named = name and cells[name.index]
         signature = len(texts) <= 2 and any(_FOOTER.search(fold(t)) for t in texts)
         footer_started = footer_started or (signature and (not named or _FOOTER.search(fold(named))))
         if footer_started:

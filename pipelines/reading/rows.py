@@ -67,10 +67,9 @@ class _RowReader:
 
     def __init__(self, layout: Layout, snapshot: date | None, hash_id: IdHasher):
         self.layout, self.snapshot, self.hash_id = layout, snapshot, hash_id
-        id_indexes = [column.index for column in layout.columns_of(Field.NATIONAL_ID)]
-        self.id_indexes = id_indexes
+        self.id_indexes = [column.index for column in layout.columns_of(Field.NATIONAL_ID)]
         self.labelled = [
-            (column.index, column.label, column.index in id_indexes) for column in layout.columns
+            (column.index, column.label, column.index in self.id_indexes) for column in layout.columns
         ]
         self.text_columns = [
             (str(field), column.index if (column := layout.column(field)) else None)
