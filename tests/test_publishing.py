@@ -2,6 +2,7 @@
 identical and parse only what changed."""
 
 import csv
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -149,22 +150,42 @@ def test_changed_and_removed_files_are_reflected_exactly(workspace):
 
 
 def test_files_parsed_by_the_worker_pool_load_as_when_parsed_in_process(tmp_path, monkeypatch, hasher):
-    personnel_dir = write_district(tmp_path / "raw") / "personnel"
+    """The first load and then a second one, where workers must tell the unchanged files (by content
+    hash) from the changed, new and removed ones."""
+    sent_first = write_district(tmp_path / "first") / "personnel"
+    issuer, snapshot, people = LISTS["2021-11-30/huyen.xlsx"]
+    changed = write_list(tmp_path / "changed.xlsx", issuer, snapshot, people[:-1])
+    new = write_list(tmp_path / "new.xlsx", issuer, snapshot, people[-1:])
+    personnel_dir = tmp_path / "raw" / "personnel"
 
-    def raw_tables() -> dict[str, list[tuple]]:
-        with duckdb.connect() as connection, tempfile.TemporaryDirectory() as spool:
+    def loads() -> list[dict[str, list[tuple]]]:
+        shutil.rmtree(personnel_dir, ignore_errors=True)
+        shutil.copytree(sent_first, personnel_dir)
+        with duckdb.connect() as connection:
             connection.execute("CREATE SCHEMA raw")
-            personnel_loading.refresh(connection, personnel_dir, hasher, Path(spool))
-            return {
-                table: connection.execute(f"SELECT * FROM raw.{table} ORDER BY ALL").fetchall()
-                for table in personnel_loading.PERSONNEL_TABLES
-            }
+            seen = [_refreshed(connection, personnel_dir, hasher)]
+            shutil.copy(changed, personnel_dir / "2021-11-30" / "huyen.xlsx")
+            shutil.copy(new, personnel_dir / "2021-11-30" / "moi.xlsx")
+            (personnel_dir / "2016-11-30" / "huyen.xlsx").unlink()
+            return [*seen, _refreshed(connection, personnel_dir, hasher)]
 
-    in_process = raw_tables()
+    in_process = loads()
     monkeypatch.setattr(personnel_loading, "POOL_MIN_FILES", 0)
     monkeypatch.setattr(personnel_loading, "CHUNK_FILES", 1)  # a Parquet file per file, columns differing
-    assert raw_tables() == in_process
-    assert len(in_process["personnel"]) > 10
+    assert loads() == in_process
+    assert len(in_process[0]["personnel"]) > 10
+    files = len(LISTS)
+    assert in_process[1]["summary"] == [(files, 2)]  # one changed and one new file parsed, one gone
+
+
+def _refreshed(connection, personnel_dir: Path, hasher) -> dict[str, list[tuple]]:
+    with tempfile.TemporaryDirectory() as spool:
+        summary = personnel_loading.refresh(connection, personnel_dir, hasher, Path(spool))
+    tables = {
+        table: connection.execute(f"SELECT * FROM raw.{table} ORDER BY ALL").fetchall()
+        for table in personnel_loading.PERSONNEL_TABLES
+    }
+    return tables | {"summary": [(summary.files_seen, summary.files_parsed)]}
 
 
 def test_each_published_warehouse_says_which_run_built_it_and_the_last_ones_are_kept(workspace):
