@@ -5,7 +5,7 @@ UV_VERSION := 0.13.9
 UV := .uv/bin/uv
 export UV_PROJECT_ENVIRONMENT := .venv
 
-.PHONY: run test ui sql report bench bench-startup bench-plot format setup
+.PHONY: run test ui sql report bench bench-reader bench-startup bench-plot format setup
 
 run: .venv/.synced
 	$(UV) run --frozen python -m pipelines run $(if $(filter 1 true yes,$(REBUILD)),--rebuild)
@@ -30,6 +30,10 @@ test: .venv/.synced
 N ?= 1000000
 bench: .venv/.synced
 	$(UV) run --frozen python bench/run.py --rows $(N)
+
+# The reader's cost per file against fastexcel's, in one process, on files of make bench N=$(N).
+bench-reader: .venv/.synced
+	$(UV) run --frozen python bench/reader.py --rows $(N)
 
 # make run on the bundle against a trivial one-asset Dagster run.
 bench-startup: .venv/.synced

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parents[1] / "bench" / "run.py"
+READER_BENCH = BENCH.with_name("reader.py")
 LINES = (
     "rows",
     "floor_s",
@@ -33,3 +34,25 @@ def test_the_benchmark_prints_and_records_every_measure(tmp_path):
     assert all(results[key] > 0 for key in LINES)
     assert "10 of" in results["naive_note"]
     assert (tmp_path / "2000" / "data" / "reference" / "admin_units.csv").exists()
+
+    reader = subprocess.run(
+        [
+            sys.executable,
+            str(READER_BENCH),
+            "--rows",
+            "2000",
+            "--files",
+            "20",
+            "--repeat",
+            "1",
+            "--out",
+            str(tmp_path),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    per_file = dict(line.split(" ", 1) for line in reader.stdout.splitlines())
+    assert per_file["files"].startswith("20 of")
+    for key in ("fastexcel_ms_per_file", "reader_ms_per_file", "worker_ms_per_file"):
+        assert float(per_file[key]) > 0, key
