@@ -128,9 +128,8 @@ def _birth_cell(
     cells: list[str | None], layout: Layout, values: dict, excel_row: int, problems: list[Problem]
 ) -> tuple[str | None, str | None]:
     """The date-of-birth text and the sex: from a Nam/Nữ split column pair, or from two columns."""
-    split = [(c.sex, cells[c.index]) for c in layout.sex_columns]
-    filled = [(sex, value) for sex, value in split if value]
     if layout.sex_columns:
+        filled = [(c.sex, cells[c.index]) for c in layout.sex_columns if cells[c.index]]
         if len(filled) > 1:
             problems.append(
                 Problem(
