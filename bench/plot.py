@@ -21,6 +21,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmark.png")
     args = parser.parse_args()
     results = measured()
+    if not results:
+        raise SystemExit(f"no results under {BENCH}: run `make bench` or `make bench N=...` first")
     print(table(results))
     plot(results, args.out)
 
