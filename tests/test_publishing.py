@@ -11,6 +11,7 @@ from pathlib import Path
 
 import dagster as dg
 import duckdb
+import pytest
 from district import LISTS, add_a_baseline_official, write_district, write_list
 from pipeline import failed_checks
 
@@ -176,6 +177,13 @@ def test_files_parsed_by_the_worker_pool_load_as_when_parsed_in_process(tmp_path
     assert len(in_process[0]["personnel"]) > 10
     files = len(LISTS)
     assert in_process[1]["summary"] == [(files, 2)]  # one changed and one new file parsed, one gone
+
+
+def test_a_field_the_reader_gives_but_the_raw_table_lacks_stops_the_load_by_name():
+    """Parsed rows are converted to the raw tables' types: a field missing from the YAML must not be
+    dropped without a word."""
+    with pytest.raises(ValueError, match=r"raw\.personnel has no column mood"):
+        personnel_loading._arrow("personnel", [{"file": "a.xlsx", "row": 5, "mood": "calm"}])
 
 
 def _refreshed(connection, personnel_dir: Path, hasher) -> dict[str, list[tuple]]:

@@ -149,13 +149,16 @@ def _parse_chunk(
     }
     for table, rows in records.items():
         if rows:
-            parquet.write_table(_arrow(rows), spool / f"{table}-{number:06d}.parquet")
+            parquet.write_table(_arrow(table, rows), spool / f"{table}-{number:06d}.parquet")
     return unchanged
 
 
-def _arrow(records: list[dict]) -> pa.Table:
-    """Records as columns, converted by Arrow itself; every key of every record is a column."""
-    return pa.Table.from_struct_array(pa.array(records))
+def _arrow(table: str, records: list[dict]) -> pa.Table:
+    """Records as the columns of the raw table, converted by Arrow itself to the table's types."""
+    schema = tables.arrow_schema(table)
+    if unknown := records[0].keys() - set(schema.names):  # Arrow would drop them without a word
+        raise ValueError(f"raw.{table} has no column {', '.join(sorted(unknown))}: add it to its YAML")
+    return pa.Table.from_struct_array(pa.array(records, type=pa.struct(schema)))
 
 
 def _row_records(parsed: list[ParsedFile]) -> tuple[list[dict], list[dict]]:

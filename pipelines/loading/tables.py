@@ -1,6 +1,7 @@
 """Creating a table from its YAML description (columns with types) and appending rows to it (a pandas
 DataFrame or an Arrow table)."""
 
+from functools import cache
 from typing import TYPE_CHECKING
 
 import duckdb
@@ -42,3 +43,13 @@ def append(
         connection.execute(f"INSERT INTO {schema}.{table} BY NAME SELECT * FROM incoming")
     finally:
         connection.unregister("incoming")
+
+
+@cache
+def arrow_schema(table: str, schema: str = "raw") -> pa.Schema:
+    """The table's columns with the Arrow types DuckDB gives them: rows converted to these directly
+    are typed the same in every chunk (Arrow would guess, and type a column empty in a chunk as null)."""
+    with duckdb.connect() as connection:
+        connection.execute(f"CREATE SCHEMA {schema}")
+        connection.execute(table_doc(schema, table).create_statement())
+        return connection.sql(f"SELECT * FROM {schema}.{table} LIMIT 0").to_arrow_table().schema
