@@ -8,7 +8,9 @@ warehouse/bench/<rows>/data. Three measurements, in one run on the same files:
   tinhgon  a full run (ingest, checks, SQL, publish) from an empty warehouse, then a no-change re-run;
   naive    pandas read_excel (openpyxl), a GX validation per file, pandas merges; linear in files,
            so run on a random sample and scaled to all files.
-Results are printed one per line and written to warehouse/bench/results.json (and <rows>/results.json).
+Results are printed one per line and written to warehouse/bench/results.json (and <rows>/results.json),
+with where tinhgon's time went (ingest_s, sql_s, checks_s, reports_s, other_steps_s, outside_steps_s,
+from Dagster's record of the run) and the ingest's own ratio to the floor.
 """
 
 import argparse
@@ -49,6 +51,7 @@ def bench(rows: int, naive_files: int, out: Path) -> dict:
     floor_s = timed(lambda: floor(files))
     print(f"floor: {floor_s:.1f} s for {len(files)} files", file=sys.stderr, flush=True)
     tinhgon_s, peak_rss, noop_s = full_run(data, out / str(rows))
+    stages = run_stages(out / str(rows) / "dagster_home", tinhgon_s)
     print(
         f"tinhgon: {tinhgon_s:.1f} s, re-run {noop_s:.1f} s, {peak_rss / 2**20:.0f} MiB",
         file=sys.stderr,
@@ -71,6 +74,8 @@ def bench(rows: int, naive_files: int, out: Path) -> dict:
         "peak_rss_mib": round(peak_rss / 2**20),
         "noop_rerun_s": round(noop_s, 1),
         "rows_per_s": round(count_rows(out / str(rows) / "tinhgon.duckdb") / tinhgon_s),
+        **{f"{stage}_s": round(seconds, 1) for stage, seconds in stages.items()},
+        "ratio_ingest_over_floor": round(stages["ingest"] / floor_s, 2),
     }
     text = json.dumps(results, indent=2)
     (out / "results.json").write_text(text)
@@ -144,6 +149,36 @@ def full_run(data: Path, folder: Path) -> tuple[float, int, float]:
             raise SystemExit(f"tinhgon run failed:\n{output}")
         runs.append((seconds, peak.value))
     return runs[0][0], max(r[1] for r in runs), runs[1][0]
+
+
+def run_stages(dagster_home: Path, tinhgon_s: float) -> dict[str, float]:
+    """Where the full run's time went, from its steps in Dagster's event log: the ingest of the
+    personnel files, the SQL models, the checks, the reports, the other steps (the inputs' fingerprint,
+    the reference tables, publishing) and what is outside any step (starting Python and Dagster, the
+    summary printed at the end)."""
+    os.environ["DAGSTER_HOME"] = str(dagster_home.resolve())
+    import dagster as dg
+
+    with dg.DagsterInstance.get() as instance:
+        full = instance.get_runs(limit=2)[-1]  # the first of the two runs, from an empty warehouse
+        stages = dict.fromkeys(("ingest", "sql", "checks", "reports", "other_steps"), 0.0)
+        for step in instance.get_run_step_stats(full.run_id):
+            keys = {
+                tuple(event.asset_materialization.asset_key.path) for event in step.materialization_events
+            }
+            stages[_stage(keys)] += step.end_time - step.start_time
+    return stages | {"outside_steps": tinhgon_s - sum(stages.values())}
+
+
+def _stage(keys: set[tuple[str, ...]]) -> str:
+    schemas = {key[0] for key in keys}
+    if ("raw", "personnel") in keys:
+        return "ingest"
+    if schemas & {"staging", "marts", "audit"}:
+        return "sql"
+    if "reports" in schemas:
+        return "reports"
+    return "other_steps" if schemas else "checks"  # a check step materializes nothing
 
 
 class PeakRss:

@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 BENCH = Path(__file__).resolve().parents[1] / "bench" / "run.py"
 READER_BENCH = BENCH.with_name("reader.py")
 LINES = (
@@ -33,6 +35,10 @@ def test_the_benchmark_prints_and_records_every_measure(tmp_path):
     assert results["files"] > 100  # lists of a few dozen rows: many files
     assert all(results[key] > 0 for key in LINES)
     assert "10 of" in results["naive_note"]
+    stages = [results[f"{stage}_s"] for stage in ("ingest", "sql", "checks", "reports", "other_steps")]
+    assert all(seconds > 0 for seconds in stages)
+    assert sum(stages) + results["outside_steps_s"] == pytest.approx(results["tinhgon_s"], abs=0.5)
+    assert results["ratio_ingest_over_floor"] > 0
     assert (tmp_path / "2000" / "data" / "reference" / "admin_units.csv").exists()
 
     reader = subprocess.run(
