@@ -4,10 +4,12 @@
 -- units is settled by the diacritics as written ("Đông Lãng" is not "Đồng Lãng"), then by the title
 -- (a "Trưởng thôn" works in a village), then by the issuing commune. A person listed twice on one snapshot
 -- counts once: the first listing, in file, sheet and row order.
--- The matching and the ranking read only the columns they need; the rows' other columns (their original
--- cells above all) join back once at the end, instead of being carried through every join and window.
+-- The matching and the ranking read only the columns they need, and know a row by its rowid (one
+-- integer to hash, not a file name, a sheet and a row); the rows' other columns (their original cells
+-- above all) join back once at the end, instead of being carried through every join and window.
 with rows as (
     select
+        p.rowid as row_id,
         p.file,
         p.sheet,
         p.row,
@@ -26,11 +28,11 @@ with rows as (
 -- The units a row names by its unit text, else its issuing body: two equality joins DuckDB can hash,
 -- where one join on an OR of both compares every row with every unit.
 named_units as (
-    select r.file, r.sheet, r.row, u.*
+    select r.row_id, u.*
     from rows as r
     inner join staging.units as u on u.name_fold = r.unit_fold
     union all
-    select r.file, r.sheet, r.row, u.*
+    select r.row_id, u.*
     from rows as r
     inner join staging.units as u on u.unit_code = r.issuer_unit_code
     where r.unit_fold is null
@@ -38,15 +40,13 @@ named_units as (
 
 candidates as (
     select
-        r.file,
-        r.sheet,
-        r.row,
+        r.row_id,
         u.unit_code,
         u.level,
         u.commune_code,
         pos.staff_type,
         rank() over (
-            partition by r.file, r.sheet, r.row
+            partition by r.row_id
             order by
                 u.name_key = r.unit_key desc,
                 pos.staff_type is not null desc,
@@ -58,7 +58,7 @@ candidates as (
         ) as preference
     from rows as r
     inner join named_units as u
-        on u.file = r.file and u.sheet = r.sheet and u.row = r.row
+        on u.row_id = r.row_id
         and u.valid_from <= r.snapshot_date
         and (u.valid_to is null or u.valid_to > r.snapshot_date)
     left join staging.positions as pos
@@ -70,9 +70,7 @@ candidates as (
 
 best as (
     select
-        file,
-        sheet,
-        row,
+        row_id,
         any_value(unit_code) as unit_code,
         any_value(level) as unit_level,
         any_value(commune_code) as commune_code,
@@ -80,7 +78,7 @@ best as (
         count(*) as tied
     from candidates
     where preference = 1
-    group by file, sheet, row
+    group by row_id
 ),
 
 -- Why a row cannot count, as a clerk reads it. Placeholders: {0} row, {1} unit as written, {2} snapshot
@@ -123,6 +121,7 @@ reasons (code, en, vi) as (
 
 matched as (
     select
+        r.row_id,
         r.file,
         r.sheet,
         r.row,
@@ -142,7 +141,7 @@ matched as (
             when s.sector is null then 'no_sector'
         end as problem
     from rows as r
-    left join best as b on b.file = r.file and b.sheet = r.sheet and b.row = r.row
+    left join best as b on b.row_id = r.row_id
     left join staging.sectors as s on s.unit_level = b.unit_level and s.staff_type = b.staff_type
 ),
 
@@ -186,7 +185,7 @@ placed as (
         m.first_row::varchar as f10
     from raw.personnel as p
     inner join staging.lists as l on l.file = p.file and l.sheet = p.sheet
-    inner join listings as m on m.file = p.file and m.sheet = p.sheet and m.row = p.row
+    inner join listings as m on m.row_id = p.rowid
 )
 
 select
