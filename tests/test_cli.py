@@ -43,6 +43,7 @@ def test_a_run_prints_the_summary_and_keeps_its_history_beside_the_warehouse(tmp
     assert "staff_cut_total" in again.stdout  # the summary of the warehouse left as it was
     assert f"checks: {checks_line(done)} (those of run " in again.stdout  # the checks that still hold
     assert "emitted no result" not in again.stderr
+    assert "Skipping step" not in again.stderr  # one line says nothing changed, not one per step
 
     rebuilt = run_cli(tmp_path, tmp_path / "raw", "--rebuild")
     assert rebuilt.returncode == 0, rebuilt.stdout + rebuilt.stderr
