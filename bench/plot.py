@@ -1,9 +1,10 @@
 """The benchmark's results at every N measured, as the README's table and a plot.
 
-    python bench/plot.py [--out docs/benchmark.png]
+    python bench/plot.py [--results warehouse/bench] [--out docs/benchmark.png]
 
-Reads warehouse/bench/<N>/results.json (written by bench/run.py), prints a Markdown table and draws
-seconds and peak memory against N, with the floor and the naive pipeline beside tinhgon.
+Reads <results>/<N>/results.json (written by bench/run.py), prints two Markdown tables (the
+measures, and where tinhgon's time went) and draws seconds and peak memory against N, with the floor
+and the naive pipeline beside tinhgon.
 """
 
 import argparse
@@ -18,17 +19,20 @@ BENCH = ROOT / "warehouse" / "bench"
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--results", type=Path, default=BENCH, help="the --out of bench/run.py")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmark.png")
     args = parser.parse_args()
-    results = measured()
+    results = measured(args.results)
     if not results:
-        raise SystemExit(f"no results under {BENCH}: run `make bench` or `make bench N=...` first")
+        raise SystemExit(f"no results under {args.results}: run `make bench` or `make bench N=...` first")
     print(table(results))
+    print()
+    print(stages_table(results))
     plot(results, args.out)
 
 
-def measured() -> list[dict]:
-    found = [json.loads(path.read_text()) for path in BENCH.glob("*/results.json")]
+def measured(folder: Path) -> list[dict]:
+    found = [json.loads(path.read_text()) for path in folder.glob("*/results.json")]
     return sorted(found, key=lambda result: result["rows"])
 
 
@@ -45,6 +49,22 @@ def table(results: list[dict]) -> str:
             f"| {r['ratio_naive_over_tinhgon']:.1f} | {r['peak_rss_mib']:,} MiB "
             f"| {r['noop_rerun_s']:.1f} s ({100 * r['noop_rerun_s'] / r['tinhgon_s']:.0f} %) |"
         )
+    return "\n".join(lines)
+
+
+STAGES = ("ingest", "sql", "checks", "reports", "other_steps", "outside_steps")
+
+
+def stages_table(results: list[dict]) -> str:
+    lines = [
+        "| N (rows) | ingest | SQL models | checks | reports | other steps | outside steps "
+        "| ingest / floor |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in results:
+        if all(f"{stage}_s" in r for stage in STAGES):  # measured before bench/run.py recorded stages
+            seconds = " | ".join(f"{r[f'{stage}_s']:.0f} s" for stage in STAGES)
+            lines.append(f"| {r['rows']:,} | {seconds} | {r['ratio_ingest_over_floor']:.1f} |")
     return "\n".join(lines)
 
 

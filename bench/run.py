@@ -17,6 +17,7 @@ import argparse
 import json
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -50,8 +51,8 @@ def bench(rows: int, naive_files: int, out: Path) -> dict:
     files = sorted(p for p in (data / "personnel").rglob("*") if p.is_file())
     floor_s = timed(lambda: floor(files))
     print(f"floor: {floor_s:.1f} s for {len(files)} files", file=sys.stderr, flush=True)
-    tinhgon_s, peak_rss, noop_s = full_run(data, out / str(rows))
-    stages = run_stages(out / str(rows) / "dagster_home", tinhgon_s)
+    tinhgon_s, peak_rss, noop_s, run_id = full_run(data, out / str(rows))
+    stages = run_stages(out / str(rows) / "dagster_home", run_id, tinhgon_s)
     print(
         f"tinhgon: {tinhgon_s:.1f} s, re-run {noop_s:.1f} s, {peak_rss / 2**20:.0f} MiB",
         file=sys.stderr,
@@ -125,8 +126,9 @@ def read_cells(files: list[Path]) -> int:
     return cells
 
 
-def full_run(data: Path, folder: Path) -> tuple[float, int, float]:
-    """A run from an empty warehouse, its peak memory (the whole process tree), then a re-run."""
+def full_run(data: Path, folder: Path) -> tuple[float, int, float, str]:
+    """A run from an empty warehouse, its peak memory (the whole process tree), then a re-run; and the
+    Dagster run id of the first."""
     warehouse = folder / "tinhgon.duckdb"
     for path in (warehouse, folder / "dagster_home", folder / ".builds", folder / "history"):
         shutil.rmtree(path, ignore_errors=True) if path.is_dir() else path.unlink(missing_ok=True)
@@ -147,22 +149,20 @@ def full_run(data: Path, folder: Path) -> tuple[float, int, float]:
         peak.stop()
         if process.returncode != 0:
             raise SystemExit(f"tinhgon run failed:\n{output}")
-        runs.append((seconds, peak.value))
-    return runs[0][0], max(r[1] for r in runs), runs[1][0]
+        runs.append((seconds, peak.value, re.search(r"^tinhgon run (\S+)", output, re.MULTILINE)[1]))
+    return runs[0][0], max(r[1] for r in runs), runs[1][0], runs[0][2]
 
 
-def run_stages(dagster_home: Path, tinhgon_s: float) -> dict[str, float]:
-    """Where the full run's time went, from its steps in Dagster's event log: the ingest of the
-    personnel files, the SQL models, the checks, the reports, the other steps (the inputs' fingerprint,
-    the reference tables, publishing) and what is outside any step (starting Python and Dagster, the
-    summary printed at the end)."""
-    os.environ["DAGSTER_HOME"] = str(dagster_home.resolve())
+def run_stages(dagster_home: Path, run_id: str, tinhgon_s: float) -> dict[str, float]:
+    """Where a run's time went, from its steps in Dagster's event log: the ingest of the personnel
+    files, the SQL models, the checks, the reports, the other steps (the inputs' fingerprint, the
+    reference tables, publishing) and what is outside any step (starting Python and Dagster, Dagster's
+    own work between steps, the summary printed at the end)."""
     import dagster as dg
 
-    with dg.DagsterInstance.get() as instance:
-        full = instance.get_runs(limit=2)[-1]  # the first of the two runs, from an empty warehouse
+    with dg.DagsterInstance.from_config(str(dagster_home)) as instance:
         stages = dict.fromkeys(("ingest", "sql", "checks", "reports", "other_steps"), 0.0)
-        for step in instance.get_run_step_stats(full.run_id):
+        for step in instance.get_run_step_stats(run_id):
             keys = {
                 tuple(event.asset_materialization.asset_key.path) for event in step.materialization_events
             }

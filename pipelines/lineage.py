@@ -14,7 +14,8 @@ Source = tuple[str, str, str]  # schema, table, column
 
 def warehouse_schema(connection: duckdb.DuckDBPyConnection) -> dict[str, dict[str, dict[str, str]]]:
     """{schema: {table: {column: type}}}: what sqlglot needs to expand `*` and resolve columns, with
-    the `rowid` every DuckDB table has (a model may join on it) though information_schema omits it."""
+    the `rowid` every DuckDB table has, which information_schema omits but a model may read
+    (staging.personnel_matched keys rows by it)."""
     schema: dict[str, dict[str, dict[str, str]]] = {}
     for db, table, column, data_type in connection.execute(
         "SELECT table_schema, table_name, column_name, data_type FROM information_schema.columns"

@@ -154,7 +154,9 @@ def _parse_chunk(
 
 
 def _arrow(table: str, records: list[dict]) -> pa.Table:
-    """Records as the columns of the raw table, converted by Arrow itself to the table's types."""
+    """Records as the columns of the raw table, converted by Arrow itself to the table's types. The
+    records of a table all have the same keys (the reader gives every row every field), so the first
+    one tells whether a field is missing from the table's YAML."""
     schema = tables.arrow_schema(table)
     if unknown := records[0].keys() - set(schema.names):  # Arrow would drop them without a word
         raise ValueError(f"raw.{table} has no column {', '.join(sorted(unknown))}: add it to its YAML")

@@ -46,10 +46,10 @@ def append(
 
 
 @cache
-def arrow_schema(table: str, schema: str = "raw") -> pa.Schema:
-    """The table's columns with the Arrow types DuckDB gives them: rows converted to these directly
+def arrow_schema(table: str) -> pa.Schema:
+    """The raw table's columns with the Arrow types DuckDB gives them: rows converted to these directly
     are typed the same in every chunk (Arrow would guess, and type a column empty in a chunk as null)."""
     with duckdb.connect() as connection:
-        connection.execute(f"CREATE SCHEMA {schema}")
-        connection.execute(table_doc(schema, table).create_statement())
-        return connection.sql(f"SELECT * FROM {schema}.{table} LIMIT 0").to_arrow_table().schema
+        connection.execute("CREATE SCHEMA raw")
+        connection.execute(table_doc("raw", table).create_statement())
+        return connection.sql(f"SELECT * FROM raw.{table} LIMIT 0").to_arrow_table().schema
