@@ -37,35 +37,63 @@ def measured(folder: Path) -> list[dict]:
 
 
 def table(results: list[dict]) -> str:
-    lines = [
-        "| N (rows) | files | floor | tinhgon | rows/s | naive (scaled) | tinhgon / floor "
-        "| naive / tinhgon | peak memory | no-change re-run |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    headings = [
+        "N (rows)",
+        "files",
+        "floor",
+        "tinhgon",
+        "rows/s",
+        "naive (scaled)",
+        "tinhgon / floor",
+        "naive / tinhgon",
+        "peak memory",
+        "no-change re-run",
     ]
-    for r in results:
-        lines.append(
-            f"| {r['rows']:,} | {r['files']:,} | {r['floor_s']:.0f} s | {r['tinhgon_s']:.0f} s "
-            f"| {r['rows_per_s']:,} | {r['naive_s']:,.0f} s | {r['ratio_tinhgon_over_floor']:.1f} "
-            f"| {r['ratio_naive_over_tinhgon']:.1f} | {r['peak_rss_mib']:,} MiB "
-            f"| {r['noop_rerun_s']:.1f} s ({100 * r['noop_rerun_s'] / r['tinhgon_s']:.0f} %) |"
-        )
-    return "\n".join(lines)
+    rows = [
+        [
+            f"{r['rows']:,}",
+            f"{r['files']:,}",
+            f"{r['floor_s']:.0f} s",
+            f"{r['tinhgon_s']:.0f} s",
+            f"{r['rows_per_s']:,}",
+            f"{r['naive_s']:,.0f} s",
+            f"{r['ratio_tinhgon_over_floor']:.1f}",
+            f"{r['ratio_naive_over_tinhgon']:.1f}",
+            f"{r['peak_rss_mib']:,} MiB",
+            f"{r['noop_rerun_s']:.1f} s ({100 * r['noop_rerun_s'] / r['tinhgon_s']:.0f} %)",
+        ]
+        for r in results
+    ]
+    return markdown(headings, rows)
 
 
-STAGES = ("ingest", "sql", "checks", "reports", "other_steps", "outside_steps")
+STAGES = {
+    "ingest": "ingest",
+    "sql": "SQL models",
+    "checks": "checks",
+    "reports": "reports",
+    "other_steps": "other steps",
+    "outside_steps": "outside steps",
+}
 
 
 def stages_table(results: list[dict]) -> str:
-    lines = [
-        "| N (rows) | ingest | SQL models | checks | reports | other steps | outside steps "
-        "| ingest / floor |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    rows = [
+        [
+            f"{r['rows']:,}",
+            *(f"{r[f'{stage}_s']:.0f} s" for stage in STAGES),
+            f"{r['ratio_ingest_over_floor']:.1f}",
+        ]
+        for r in results
+        if all(f"{stage}_s" in r for stage in STAGES)  # not measured before bench/run.py recorded stages
     ]
-    for r in results:
-        if all(f"{stage}_s" in r for stage in STAGES):  # measured before bench/run.py recorded stages
-            seconds = " | ".join(f"{r[f'{stage}_s']:.0f} s" for stage in STAGES)
-            lines.append(f"| {r['rows']:,} | {seconds} | {r['ratio_ingest_over_floor']:.1f} |")
-    return "\n".join(lines)
+    return markdown(["N (rows)", *STAGES.values(), "ingest / floor"], rows)
+
+
+def markdown(headings: list[str], rows: list[list[str]]) -> str:
+    """A Markdown table of numbers, right-aligned."""
+    lines = [headings, ["---:"] * len(headings), *rows]
+    return "\n".join(f"| {' | '.join(cells)} |" for cells in lines)
 
 
 def plot(results: list[dict], out: Path) -> None:

@@ -137,7 +137,9 @@ def _validate_frame(frame: "pd.DataFrame", expectations: list[Expectation], name
     outcomes = []
     for expectation, item in zip(expectations, result.results, strict=True):
         details = item.result or {}
-        indexes = details.get("unexpected_index_list") or []
+        indexes = details.get("unexpected_index_list") or (
+            list(frame.index) if _expects_no_rows(expectation) else []  # each row is one that fails
+        )
         outcomes.append(
             Outcome(
                 expectation,
@@ -148,6 +150,11 @@ def _validate_frame(frame: "pd.DataFrame", expectations: list[Expectation], name
             )
         )
     return outcomes
+
+
+def _expects_no_rows(expectation: Expectation) -> bool:
+    """A query whose rows all break a rule, expected to return none."""
+    return expectation.type == "expect_table_row_count_to_equal" and expectation.kwargs.get("value") == 0
 
 
 def _rows(frame: "pd.DataFrame", indexes: list, columns: list[str]) -> list[dict]:

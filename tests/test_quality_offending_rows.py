@@ -4,6 +4,7 @@ import duckdb
 import pytest
 
 from pipelines import quality
+from pipelines.catalog import table_doc
 from pipelines.quality import Expectation
 
 ROWS = [
@@ -54,3 +55,27 @@ def test_a_suite_reads_only_the_columns_its_expectations_name():
     assert quality.columns_read([Expectation("expect_table_row_count_to_equal", {"value": 0})]) is None
     assert quality.selected("raw.t", ["file", 'odd "name"']) == 'SELECT "file", "odd ""name""" FROM raw.t'
     assert quality.selected("raw.t", None) == "SELECT * FROM raw.t"
+
+
+def test_a_person_listed_twice_on_one_snapshot_fails_staging_personnel_naming_both_rows():
+    [twice] = [
+        e
+        for e in quality.suite_of(table_doc("staging", "personnel"), "error")
+        if e.description == "no person counted twice on one snapshot"
+    ]
+    with duckdb.connect() as connection:
+        connection.execute("CREATE SCHEMA staging")
+        connection.execute(
+            "CREATE TABLE staging.personnel "
+            "(file VARCHAR, sheet VARCHAR, row INTEGER, snapshot_date DATE, person_key VARCHAR)"
+        )
+        listed = [
+            ("a.xlsx", "S", 5, "2021-11-30", "k1"),
+            ("b.xlsx", "S", 9, "2021-11-30", "k1"),  # the same person again, same snapshot
+            ("a.xlsx", "S", 6, "2021-11-30", "k2"),
+            ("a.xlsx", "S", 5, "2019-05-31", "k2"),  # the same person on another snapshot: fine
+        ]
+        connection.executemany("INSERT INTO staging.personnel VALUES (?, ?, ?, ?, ?)", listed)
+        [outcome] = quality.validate(connection, "staging.personnel", [twice])
+    assert not outcome.success
+    assert sorted((r["file"], r["row"]) for r in outcome.failing_rows) == [("a.xlsx", "5"), ("b.xlsx", "9")]
