@@ -57,25 +57,48 @@ def test_a_suite_reads_only_the_columns_its_expectations_name():
     assert quality.selected("raw.t", None) == "SELECT * FROM raw.t"
 
 
-def test_a_person_listed_twice_on_one_snapshot_fails_staging_personnel_naming_both_rows():
-    [twice] = [
-        e
-        for e in quality.suite_of(table_doc("staging", "personnel"), "error")
-        if e.description == "no person counted twice on one snapshot"
+TWICE = "2021-11-30"
+# (table, the expectation's description): the table's rows, and the (file, row) of those that fail it
+DUPLICATES = {
+    # a person listed twice on one snapshot; once more on another snapshot is fine
+    ("personnel", "no person counted twice on one snapshot"): (
+        [
+            ("a.xlsx", "S", 5, TWICE, "k1"),
+            ("b.xlsx", "S", 9, TWICE, "k1"),
+            ("a.xlsx", "S", 6, TWICE, "k2"),
+            ("a.xlsx", "S", 5, "2019-05-31", "k2"),
+        ],
+        [("a.xlsx", "5"), ("b.xlsx", "9")],
+    ),
+    # one row of one list twice, as a bad join would make it
+    ("personnel_matched", "each row of a list at most once"): (
+        [
+            ("a.xlsx", "S", 5, TWICE, "k1"),
+            ("b.xlsx", "S", 9, TWICE, "k2"),
+            ("b.xlsx", "S", 9, TWICE, "k2"),
+            ("a.xlsx", "S", 6, TWICE, "k3"),
+        ],
+        [("b.xlsx", "9"), ("b.xlsx", "9")],
+    ),
+}
+
+
+@pytest.mark.parametrize(("table", "description"), DUPLICATES, ids=lambda key: str(key))
+def test_the_uniqueness_queries_of_the_big_staging_tables_fail_naming_every_copy(table, description):
+    [unique] = [
+        e for e in quality.suite_of(table_doc("staging", table), "error") if e.description == description
     ]
+    rows, failing = DUPLICATES[table, description]
     with duckdb.connect() as connection:
         connection.execute("CREATE SCHEMA staging")
         connection.execute(
-            "CREATE TABLE staging.personnel "
+            f"CREATE TABLE staging.{table} "
             "(file VARCHAR, sheet VARCHAR, row INTEGER, snapshot_date DATE, person_key VARCHAR)"
         )
-        listed = [
-            ("a.xlsx", "S", 5, "2021-11-30", "k1"),
-            ("b.xlsx", "S", 9, "2021-11-30", "k1"),  # the same person again, same snapshot
-            ("a.xlsx", "S", 6, "2021-11-30", "k2"),
-            ("a.xlsx", "S", 5, "2019-05-31", "k2"),  # the same person on another snapshot: fine
-        ]
-        connection.executemany("INSERT INTO staging.personnel VALUES (?, ?, ?, ?, ?)", listed)
-        [outcome] = quality.validate(connection, "staging.personnel", [twice])
+        connection.executemany(f"INSERT INTO staging.{table} VALUES (?, ?, ?, ?, ?)", rows)
+        [outcome] = quality.validate(connection, f"staging.{table}", [unique])
+        connection.execute(f"DELETE FROM staging.{table} WHERE file = 'b.xlsx'")
+        [without] = quality.validate(connection, f"staging.{table}", [unique])
     assert not outcome.success
-    assert sorted((r["file"], r["row"]) for r in outcome.failing_rows) == [("a.xlsx", "5"), ("b.xlsx", "9")]
+    assert outcome.failing_rows == [{"file": file, "sheet": "S", "row": row} for file, row in failing]
+    assert without.success
