@@ -1,5 +1,5 @@
-"""Creating a table from its YAML description (columns with types) and appending rows to it (a pandas
-DataFrame or an Arrow table)."""
+"""Creating a table from its YAML description (columns with types), appending rows to it (a pandas
+DataFrame or an Arrow table), and the Arrow types of a raw table's columns."""
 
 from functools import cache
 from typing import TYPE_CHECKING
