@@ -135,15 +135,23 @@ def _parse_chunk(
 ) -> list[str]:
     """Write the chunk's rows of each raw table to `<table>-<number>.parquet` in `spool`, but for the
     files whose content is the one already loaded: those are returned by name."""
-    parsed, unchanged = [], []
+    # Everything the chunk made is freed when _write_chunk returns, before the cycle collector is back:
+    # its first pass would otherwise walk every object of the chunk (4 % of a worker's time, measured).
     with _no_cycle_collection():
-        for name, path, loaded_sha256 in files:
-            source = read_source(path)
-            if source.sha256 == loaded_sha256:
-                unchanged.append(name)
-            else:
-                parsed.append(parse_file(path, name, hash_id, source))
-        loaded, quarantined = _row_records(parsed)
+        return _write_chunk(files, hash_id, parser, spool, number)
+
+
+def _write_chunk(
+    files: list[tuple[str, Path, str | None]], hash_id: IdHasher, parser: str, spool: Path, number: int
+) -> list[str]:
+    parsed, unchanged = [], []
+    for name, path, loaded_sha256 in files:
+        source = read_source(path)
+        if source.sha256 == loaded_sha256:
+            unchanged.append(name)
+        else:
+            parsed.append(parse_file(path, name, hash_id, source))
+    loaded, quarantined = _row_records(parsed)
     records = {
         "source_files": list(_file_rows(parsed, parser)),
         "lists": list(_list_rows(parsed)),
