@@ -54,6 +54,5 @@ def read_reference(reference_dir: Path, table: str) -> "pd.DataFrame":
 
 def load_reference(connection: duckdb.DuckDBPyConnection, reference_dir: Path, table: str) -> int:
     frame = read_reference(reference_dir, table)
-    tables.create(connection, table, replace=True)
-    tables.append(connection, table, frame)
+    tables.replace(connection, table, frame)
     return len(frame)

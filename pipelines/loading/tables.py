@@ -1,5 +1,5 @@
 """Creating a table from its YAML description (columns with types), appending rows to it (a pandas
-DataFrame or an Arrow table), and the Arrow types of a raw table's columns."""
+DataFrame or an Arrow table) or replacing its rows, and the Arrow types of a raw table's columns."""
 
 from functools import cache
 from typing import TYPE_CHECKING
@@ -43,6 +43,14 @@ def append(
         connection.execute(f"INSERT INTO {schema}.{table} BY NAME SELECT * FROM incoming")
     finally:
         connection.unregister("incoming")
+
+
+def replace(
+    connection: duckdb.DuckDBPyConnection, table: str, frame: "pd.DataFrame | pa.Table", schema: str = "raw"
+) -> None:
+    """The table made anew from its YAML, holding only the rows of `frame`."""
+    create(connection, table, replace=True, schema=schema)
+    append(connection, table, frame, schema=schema)
 
 
 @cache

@@ -40,9 +40,8 @@ def changed_inputs(context: dg.AssetExecutionContext, raw_folder: RawFolder, war
         context.log.info(f"Nothing changed since run {published[0]} built the published warehouse: skipped.")
         return
     with warehouse.connect(context) as connection:
-        tables.create(connection, "build", replace=True, schema="audit")
         build = {"run_id": context.run.run_id, "raw_folder": str(raw_folder.root), "inputs": fingerprint}
-        tables.append(connection, "build", pa.Table.from_pylist([build]), schema="audit")
+        tables.replace(connection, "build", pa.Table.from_pylist([build]), schema="audit")
     yield dg.MaterializeResult(
         metadata={"fingerprint": fingerprint, "published_fingerprint": published[1] if published else "none"}
     )

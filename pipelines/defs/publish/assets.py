@@ -43,7 +43,6 @@ def publishing() -> dg.Definitions:
                 "SELECT inputs FROM audit.build WHERE run_id = ?", [run_id]
             ).fetchall()
             files = connection.execute("SELECT count(*) FROM raw.source_files").fetchall()[0][0]
-            tables.create(connection, "build", replace=True, schema="audit")
             build = {
                 "run_id": run_id,
                 "published_at": published_at,
@@ -51,7 +50,7 @@ def publishing() -> dg.Definitions:
                 "inputs": inputs[0][0] if inputs else None,
                 "files": files,
             }
-            tables.append(connection, "build", pa.Table.from_pylist([build]), schema="audit")
+            tables.replace(connection, "build", pa.Table.from_pylist([build]), schema="audit")
         path = warehouse.publish(run_id)
         return dg.MaterializeResult(
             metadata={"path": dg.MetadataValue.path(str(path)), "size_bytes": path.stat().st_size}
