@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 from conftest import title_block, write_workbook
 from district import AS_OF, HEADER, cccd, write_district, write_list
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pipeline import failed_checks
 
@@ -173,6 +173,8 @@ def _numbered(row: list) -> bool:
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(header=HEADERS, body=MESSY_BODY)
+# '²' is a digit to str.isdigit but not a number: neither int() nor the reader's \d reads it as one
+@example(header=["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Chức vụ"], body=[["²"]])
 def test_messy_sheets_never_break_the_reader_and_every_data_row_is_accounted_for(
     tmp_path, hasher, header, body
 ):
@@ -186,7 +188,7 @@ def test_messy_sheets_never_break_the_reader_and_every_data_row_is_accounted_for
     read = {row.excel_row for plist in parsed.lists for row in plist.rows}
     first_body_row = len(title) + 2
     for offset, row in enumerate(body):
-        numbers = [int(text) if text.isdigit() else None for cell in row if (text := fold(cell))]
+        numbers = [int(text) if text.isdecimal() else None for cell in row if (text := fold(cell))]
         counts_up = None not in numbers and all(a < b for a, b in itertools.pairwise(numbers))
         column_numbers = offset == 0 and len(numbers) >= 2 and counts_up and numbers[0] == 1
         if _numbered(row) and not column_numbers:
