@@ -65,7 +65,7 @@ class TableDoc:
         return statements
 
     def create_statement(self) -> str:
-        """CREATE TABLE for a table whose columns carry types (the raw layer)."""
+        """CREATE TABLE for a table whose columns carry types (the raw layer and audit.build)."""
         columns = ", ".join(f"{c.name} {c.type}" for c in self.columns)
         return f"CREATE TABLE IF NOT EXISTS {self.name} ({columns})"
 

@@ -1,5 +1,5 @@
-"""Creating a table from its YAML description (columns with types), appending rows to it (a pandas
-DataFrame or an Arrow table) or replacing its rows, and the Arrow types of a raw table's columns."""
+"""Creating a table from its YAML description (columns with types), making it anew with given rows (a
+pandas DataFrame or an Arrow table), and the Arrow types of a raw table's columns."""
 
 from functools import cache
 from typing import TYPE_CHECKING
@@ -13,9 +13,9 @@ if TYPE_CHECKING:
     import pandas as pd
 
 
-def create(
-    connection: duckdb.DuckDBPyConnection, table: str, replace: bool = False, schema: str = "raw"
-) -> None:
+def create(connection: duckdb.DuckDBPyConnection, table: str, schema: str = "raw") -> None:
+    """The table as its YAML describes it, if it is not there yet; one built from an older YAML (the
+    build starts from the published warehouse) is made anew, empty."""
     doc = table_doc(schema, table)
     existing = [
         name
@@ -25,17 +25,19 @@ def create(
             [schema, table],
         ).fetchall()
     ]
-    # A table built from an older YAML (the build starts from the published warehouse) is rebuilt.
-    if replace or (existing and existing != [column.name for column in doc.columns]):
-        connection.execute(f"DROP TABLE IF EXISTS {doc.name}")
+    if existing and existing != [column.name for column in doc.columns]:
+        connection.execute(f"DROP TABLE {doc.name}")
     connection.execute(doc.create_statement())
     for statement in doc.comment_statements():
         connection.execute(statement)
 
 
-def append(
+def replace(
     connection: duckdb.DuckDBPyConnection, table: str, frame: "pd.DataFrame | pa.Table", schema: str = "raw"
 ) -> None:
+    """The table made anew from its YAML, holding only the rows of `frame`."""
+    connection.execute(f"DROP TABLE IF EXISTS {schema}.{table}")
+    create(connection, table, schema=schema)
     if len(frame) == 0:
         return
     connection.register("incoming", frame)
@@ -43,14 +45,6 @@ def append(
         connection.execute(f"INSERT INTO {schema}.{table} BY NAME SELECT * FROM incoming")
     finally:
         connection.unregister("incoming")
-
-
-def replace(
-    connection: duckdb.DuckDBPyConnection, table: str, frame: "pd.DataFrame | pa.Table", schema: str = "raw"
-) -> None:
-    """The table made anew from its YAML, holding only the rows of `frame`."""
-    create(connection, table, replace=True, schema=schema)
-    append(connection, table, frame, schema=schema)
 
 
 @cache
