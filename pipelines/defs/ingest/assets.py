@@ -1,16 +1,16 @@
-"""Raw layer: the reference CSVs and the personnel lists of raw/, loaded as written."""
+"""Raw layer: the reference CSVs and the personnel lists of raw/, loaded as written, after `changed_inputs`
+decides whether the run has anything to do (and records its inputs in audit.build)."""
 
 import dagster as dg
 import pyarrow as pa
 
 from pipelines.catalog import table_doc
-from pipelines.defs.metadata import records_table, table_metadata
+from pipelines.defs.metadata import OWNERS, records_table, table_metadata
 from pipelines.identity import load_hasher
 from pipelines.inputs import build_fingerprint
 from pipelines.loading import personnel, reference, tables
 from pipelines.warehouse import RawFolder, Warehouse
 
-OWNERS = ["team:noi-vu"]
 # A run with this tag set to "true" rebuilds everything even when nothing changed (the nightly run).
 REBUILD_TAG = "tinhgon/rebuild"
 CHANGED_INPUTS = dg.AssetKey("changed_inputs")
@@ -40,7 +40,7 @@ def changed_inputs(context: dg.AssetExecutionContext, raw_folder: RawFolder, war
         context.log.info(f"Nothing changed since run {published[0]} built the published warehouse: skipped.")
         return
     with warehouse.connect(context) as connection:
-        build = {"run_id": context.run.run_id, "raw_folder": str(raw_folder.root), "inputs": fingerprint}
+        build = {"run_id": context.run.run_id, "raw_folder": raw_folder.path, "inputs": fingerprint}
         tables.replace(connection, "build", pa.Table.from_pylist([build]), schema="audit")
     yield dg.MaterializeResult(
         metadata={"fingerprint": fingerprint, "published_fingerprint": published[1] if published else "none"}

@@ -5,10 +5,8 @@ import hashlib
 import dagster as dg
 
 from pipelines import lineage, models
-from pipelines.defs.metadata import column_lineage, table_metadata
+from pipelines.defs.metadata import OWNERS, column_lineage, table_metadata
 from pipelines.warehouse import Warehouse
-
-OWNERS = ["team:noi-vu"]
 
 
 def model_asset(model: models.SqlModel) -> dg.AssetsDefinition:

@@ -7,6 +7,7 @@ import duckdb
 import pyarrow as pa
 
 from pipelines import models
+from pipelines.defs.metadata import OWNERS
 from pipelines.loading import tables
 from pipelines.settings import SQL_DIR
 from pipelines.warehouse import SCHEMAS, RawFolder, Warehouse
@@ -23,7 +24,7 @@ def publishing() -> dg.Definitions:
         deps=upstream,
         group_name="publish",
         kinds={"duckdb"},
-        owners=["team:noi-vu"],
+        owners=OWNERS,
     )
     def published_warehouse(
         context: dg.AssetExecutionContext, warehouse: Warehouse, raw_folder: RawFolder

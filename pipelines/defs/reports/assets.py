@@ -7,7 +7,7 @@ publishing never gets here, leaving the last good reports in place.
 
 import dagster as dg
 
-from pipelines.defs.metadata import rows_table
+from pipelines.defs.metadata import OWNERS, rows_table
 from pipelines.warehouse import Warehouse
 
 WORKBOOK = dg.AssetKey(["reports", "workbook"])
@@ -22,7 +22,7 @@ def _spec(key: dg.AssetKey, kind: str, description: str) -> dg.AssetSpec:
         description=description,
         group_name="reports",
         kinds={kind, "duckdb"},
-        owners=["team:noi-vu"],
+        owners=OWNERS,
     )
 
 
