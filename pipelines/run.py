@@ -62,7 +62,7 @@ def run_once(config: Settings, rebuild: bool = False) -> int:
 
 def _published_run(config: Settings) -> str | None:
     published = Warehouse(path=str(config.warehouse)).published_inputs()
-    return published[0] if published else None
+    return published.run_id if published else None
 
 
 def print_summary(config: Settings) -> None:

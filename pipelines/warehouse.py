@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import NamedTuple
 
 import dagster as dg
 import duckdb
@@ -26,6 +27,13 @@ HISTORY_KEPT = 7
 # share it. Beyond this a build spills to <build>.duckdb.tmp/ instead of growing.
 BUILD_MEMORY_LIMIT = "1GB"
 _HELD: dict[str, FileLock] = {}  # the build locks this process holds, by path
+
+
+class PublishedBuild(NamedTuple):
+    """The run that built the published warehouse, and the fingerprint of what it was built from."""
+
+    run_id: str
+    inputs: str | None  # None when that run did not start with changed_inputs (assets picked in the UI)
 
 
 class RawFolder(dg.ConfigurableResource):
@@ -87,7 +95,7 @@ class Warehouse(dg.ConfigurableResource):
         finally:
             connection.close()
 
-    def published_inputs(self) -> tuple[str, str] | None:
+    def published_inputs(self) -> PublishedBuild | None:
         """The run that built the published warehouse and the fingerprint of its inputs, or None when
         there is no published warehouse, it predates fingerprints or cannot be opened right now."""
         if not self.published.exists():
@@ -97,7 +105,7 @@ class Warehouse(dg.ConfigurableResource):
                 found = connection.execute("SELECT run_id, inputs FROM audit.build").fetchall()
         except duckdb.Error:
             return None
-        return found[0] if found else None
+        return PublishedBuild(*found[0]) if found else None
 
     @contextmanager
     def scratch(self, run_id: str) -> Iterator[Path]:

@@ -33,17 +33,20 @@ def changed_inputs(context: dg.AssetExecutionContext, raw_folder: RawFolder, war
     published = warehouse.published_inputs()
     if (
         published
-        and published[1] == fingerprint
-        and _succeeded(context.instance, published[0])  # its reports too: they come after publishing
+        and published.inputs == fingerprint
+        and _succeeded(context.instance, published.run_id)  # its reports too: they come after publishing
         and context.run.tags.get(REBUILD_TAG) != "true"
     ):
-        context.log.info(f"Nothing changed since run {published[0]} built the published warehouse: skipped.")
+        context.log.info(
+            f"Nothing changed since run {published.run_id} built the published warehouse: skipped."
+        )
         return
     with warehouse.connect(context) as connection:
         build = {"run_id": context.run.run_id, "raw_folder": raw_folder.path, "inputs": fingerprint}
         tables.replace(connection, "build", pa.Table.from_pylist([build]), schema="audit")
+    published_fingerprint = (published.inputs if published else None) or "none"
     yield dg.MaterializeResult(
-        metadata={"fingerprint": fingerprint, "published_fingerprint": published[1] if published else "none"}
+        metadata={"fingerprint": fingerprint, "published_fingerprint": published_fingerprint}
     )
 
 
