@@ -53,7 +53,7 @@ def table(results: list[dict]) -> str:
         [
             f"{r['rows']:,}",
             f"{r['files']:,}",
-            f"{r['floor_s']:.0f} s",
+            f"{r['floor_s']:.1f} s",
             f"{r['tinhgon_s']:.0f} s",
             f"{r['rows_per_s']:,}",
             f"{r['naive_s']:,.0f} s",
