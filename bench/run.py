@@ -120,8 +120,8 @@ def floor(files: list[Path]) -> int:
 
 
 def read_cells(files: list[Path]) -> int:
-    """Every cell of every sheet, as fastexcel gives it; the number of cells read (of a CSV file, which
-    has no cells to parse, its bytes)."""
+    """Every cell of every sheet, as fastexcel gives it; the number of cells read (a CSV file is only
+    read, and its bytes are counted)."""
     cells = 0
     for path in files:
         if path.suffix != ".xlsx":

@@ -2,8 +2,8 @@
 
 GX's SQL datasources do not work on DuckDB, so each check reads into pandas the query it names, or
 the rows DuckDB finds could break it, or else its whole table, and validates them in an ephemeral GX
-context. Each expectation is either an `error`
-(structural: the data cannot be trusted downstream) or a `warn` (worth a look, blocks nothing).
+context. Each expectation is either an `error` (structural: the data cannot be trusted downstream) or
+a `warn` (worth a look, blocks nothing).
 Importing great_expectations takes seconds, so it happens on the first validation, not at import.
 """
 

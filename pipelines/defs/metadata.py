@@ -1,5 +1,5 @@
-"""Metadata every table asset carries in the Dagster UI: its owners, row count, documented column schema,
-the preview its YAML allows and, for SQL models, column lineage."""
+"""Metadata every table asset carries in the Dagster UI (row count, documented column schema, the
+preview its YAML allows and, for SQL models, column lineage), and the owners of every asset."""
 
 from typing import TYPE_CHECKING
 

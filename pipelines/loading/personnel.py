@@ -135,8 +135,9 @@ def _parse_chunk(
 ) -> list[str]:
     """Write the chunk's rows of each raw table to `<table>-<number>.parquet` in `spool`, but for the
     files whose content is the one already loaded: those are returned by name."""
-    # Everything the chunk made is freed when _write_chunk returns, before the cycle collector is back:
-    # its first pass would otherwise walk every object of the chunk (4 % of a worker's time, measured).
+    # The chunk's parsed files, records and Arrow tables are freed when _write_chunk returns, before the
+    # cycle collector is back: its first pass would otherwise walk every one of their objects (another
+    # 4 to 5 % of a worker's time, measured, beside the 7 % the pause saves).
     with _no_cycle_collection():
         return _write_chunk(files, hash_id, parser, spool, number)
 

@@ -14,8 +14,8 @@ if TYPE_CHECKING:
 
 
 def create(connection: duckdb.DuckDBPyConnection, table: str, schema: str = "raw") -> None:
-    """The table as its YAML describes it, if it is not there yet; one built from an older YAML (the
-    build starts from the published warehouse) is made anew, empty."""
+    """The table as its YAML describes it, if it is not there yet; one whose columns differ from its
+    YAML's by name or order (the build starts from the published warehouse) is made anew, empty."""
     doc = table_doc(schema, table)
     existing = [
         name
