@@ -18,9 +18,10 @@ from pathlib import Path
 
 from run import BENCH, read_cells
 
-from pipelines.identity import IdHasher
-from pipelines.loading import personnel
+from pipelines.loading import pool
+from pipelines.raw_folder import list_files
 from pipelines.reading.files import parse_file
+from pipelines.reading.identity import IdHasher
 
 
 def main() -> None:
@@ -33,19 +34,19 @@ def main() -> None:
     data = args.out / str(args.rows) / "data" / "personnel"
     if not data.exists():
         sys.exit(f"{data} is missing: run `make bench N={args.rows}` once to write it")
-    everything = personnel.discover(data)
+    everything = [(name, Path(path)) for name, path in list_files(data)]
     sample = random.Random(0).sample(everything, min(args.files, len(everything)))
     hash_id = IdHasher(b"bench-reader-key")
     paths = [path for _, path in sample]
     chunks = [
-        [(name, path, None) for name, path in sample[i : i + personnel.CHUNK_FILES]]
-        for i in range(0, len(sample), personnel.CHUNK_FILES)
+        [(name, path, None) for name, path in sample[i : i + pool.CHUNK_FILES]]
+        for i in range(0, len(sample), pool.CHUNK_FILES)
     ]
 
     def whole_chunks() -> None:
         with tempfile.TemporaryDirectory() as spool:
             for number, chunk in enumerate(chunks):
-                personnel._parse_chunk(chunk, hash_id, "bench", Path(spool), number)
+                pool.parse_chunk(chunk, hash_id, "bench", Path(spool), number)
 
     per_file = {
         "fastexcel_ms_per_file": best(lambda: read_cells(paths), args.repeat),

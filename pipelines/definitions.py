@@ -10,7 +10,7 @@ import dagster as dg
 MARTS_FRESHNESS = dg.FreshnessPolicy.time_window(fail_window=timedelta(hours=36))
 
 
-def build_definitions() -> dg.Definitions:
+def make_definitions() -> dg.Definitions:
     """Definitions for the raw folder and warehouse the environment names (read at call time)."""
     defs = dg.Definitions.merge(
         dg.load_from_defs_folder(path_within_project=Path(__file__).parent),
@@ -26,4 +26,4 @@ def _with_freshness_policy(spec: dg.AssetSpec) -> dg.AssetSpec:
     return dg.apply_freshness_policy(spec, MARTS_FRESHNESS) if spec.group_name == "marts" else spec
 
 
-defs = build_definitions()
+defs = make_definitions()

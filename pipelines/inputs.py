@@ -1,9 +1,9 @@
 """Everything a warehouse is built from, as one fingerprint: when it equals the published warehouse's,
 a run has nothing to do.
 
-The raw folder counts by file names, sizes and modification and change times (stat only: tens of
-thousands of files in about a second); the ingest still compares content hashes file by file, so a file
-touched but not changed costs a run that parses nothing, never a wrong warehouse. The code, templates and
+The raw folder counts by file names, sizes and modification and change times (a stat of each file, not
+a read: a country has tens of thousands); the ingest still compares content hashes file by file, so a
+file touched but not changed costs a run that parses nothing, never a wrong warehouse. The code, templates and
 SQL count by content, Python and every installed library by version, the ID key by its fingerprint.
 """
 
@@ -14,10 +14,9 @@ import sys
 from pathlib import Path
 
 import pipelines
-from pipelines.loading.personnel import listing
 from pipelines.loading.reference import REFERENCE_TABLES
+from pipelines.raw_folder import RawFolder, list_files
 from pipelines.settings import SQL_DIR
-from pipelines.warehouse import RawFolder
 
 
 def raw_folder_fingerprint(raw_folder: RawFolder) -> str:
@@ -27,7 +26,7 @@ def raw_folder_fingerprint(raw_folder: RawFolder) -> str:
         (f"reference/{table}.csv", raw_folder.reference_dir / f"{table}.csv") for table in REFERENCE_TABLES
     ]
     personnel = raw_folder.personnel_dir
-    lists = [(f"personnel/{name}", path) for name, path in listing(personnel)] if personnel.exists() else []
+    lists = [(f"personnel/{name}", path) for name, path in list_files(personnel)]
     digest = hashlib.sha256()
     for name, path in [(name, path) for name, path in references if path.exists()] + lists:
         stat = os.stat(path)
@@ -35,7 +34,7 @@ def raw_folder_fingerprint(raw_folder: RawFolder) -> str:
     return digest.hexdigest()
 
 
-def build_fingerprint(raw_folder: RawFolder, id_key_fingerprint: str) -> str:
+def inputs_fingerprint(raw_folder: RawFolder, id_key_fingerprint: str) -> str:
     """The raw folder (where it is and what it holds), the code and SQL, the libraries and the ID key."""
     digest = hashlib.sha256(
         f"{raw_folder.root.resolve()}|{raw_folder_fingerprint(raw_folder)}|{id_key_fingerprint}".encode()

@@ -42,7 +42,7 @@ class SqlModel:
         tree = sqlglot.parse_one(self.sql, dialect="duckdb")
         return tuple(sorted({(t.db, t.name) for t in tree.find_all(exp.Table) if t.db}))
 
-    def build(self, connection: duckdb.DuckDBPyConnection) -> int:
+    def create_table(self, connection: duckdb.DuckDBPyConnection) -> int:
         """(Re)create the table from its SQL with its comments; the number of rows it holds."""
         connection.execute(f"CREATE OR REPLACE TABLE {self.name} AS\n{self.sql}")
         for statement in self.doc.comment_statements():
@@ -50,7 +50,7 @@ class SqlModel:
         return connection.execute(f"SELECT count(*) FROM {self.name}").fetchall()[0][0]
 
 
-def discover(sql_dir: Path = SQL_DIR) -> list[SqlModel]:
+def all_models(sql_dir: Path = SQL_DIR) -> list[SqlModel]:
     return [
         SqlModel(schema, path.stem, path)
         for schema in MODEL_SCHEMAS

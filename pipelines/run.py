@@ -7,7 +7,7 @@ import dagster as dg
 import duckdb
 
 from pipelines.settings import Settings
-from pipelines.warehouse import Warehouse
+from pipelines.warehouse.resource import Warehouse
 
 
 def run_once(config: Settings, rebuild: bool = False) -> int:
@@ -61,7 +61,7 @@ def run_once(config: Settings, rebuild: bool = False) -> int:
 
 
 def _published_run(config: Settings) -> str | None:
-    published = Warehouse(path=str(config.warehouse)).published_inputs()
+    published = Warehouse(path=str(config.warehouse)).published_build()
     return published.run_id if published else None
 
 

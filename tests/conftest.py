@@ -8,7 +8,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from pipelines.identity import IdHasher
+from pipelines.reading.identity import IdHasher
 
 Row = Sequence[object]
 

@@ -7,7 +7,7 @@ import dagster as dg
 import duckdb
 import pytest
 
-from pipelines.definitions import build_definitions
+from pipelines.definitions import make_definitions
 from pipelines.defs.ingest.assets import REBUILD_TAG
 
 
@@ -24,7 +24,7 @@ class Workspace:
         finding nothing changed skips everything after changed_inputs unless told to rebuild."""
         self.monkeypatch.setenv("TINHGON_RAW_DIR", str(self.raw))
         self.monkeypatch.setenv("TINHGON_WAREHOUSE", str(self.warehouse))
-        definitions = build_definitions()
+        definitions = make_definitions()
         graph = definitions.get_repository_def().asset_graph
         selection = [
             key for key in graph.get_all_asset_keys() if reports or graph.get(key).group_name != "reports"

@@ -17,7 +17,7 @@ from pipeline import failed_checks
 from pipelines.loading import personnel as personnel_loading
 from pipelines.reading import sources
 from pipelines.reading.files import parse_file
-from pipelines.text import fold
+from pipelines.reading.text import fold
 
 # Each row of the corpus list, and what must become of it: None when it counts, else a reason part.
 CORPUS = [

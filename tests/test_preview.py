@@ -65,7 +65,7 @@ def test_a_preview_of_a_personal_or_unknown_column_is_refused_when_the_yaml_is_r
 def test_every_published_table_and_the_personnel_declare_a_preview():
     missing = [
         m.name
-        for m in models.discover()
+        for m in models.all_models()
         if (m.schema in ("marts", "audit") or m.name == "staging.personnel") and m.doc.preview is None
     ]
     assert missing == [], "declare `preview: {by: [...], sum: [...]}` in their YAML (see catalog.Preview)"

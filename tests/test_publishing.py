@@ -16,6 +16,7 @@ from district import LISTS, add_a_baseline_official, write_district, write_list
 from pipeline import failed_checks
 
 from pipelines.loading import personnel as personnel_loading
+from pipelines.loading import pool, records
 
 MARTS = (
     "district_scorecard",
@@ -171,8 +172,8 @@ def test_files_parsed_by_the_worker_pool_load_as_when_parsed_in_process(tmp_path
             return [*seen, _refreshed(connection, personnel_dir, hasher)]
 
     in_process = loads()
-    monkeypatch.setattr(personnel_loading, "POOL_MIN_FILES", 0)
-    monkeypatch.setattr(personnel_loading, "CHUNK_FILES", 1)  # a Parquet file per file, columns differing
+    monkeypatch.setattr(pool, "POOL_MIN_FILES", 0)
+    monkeypatch.setattr(pool, "CHUNK_FILES", 1)  # a Parquet file per file, columns differing
     assert loads() == in_process
     assert len(in_process[0]["personnel"]) > 10
     files = len(LISTS)
@@ -183,7 +184,7 @@ def test_a_field_the_reader_gives_but_the_raw_table_lacks_stops_the_load_by_name
     """Parsed rows are converted to the raw tables' types: a field missing from the YAML must not be
     dropped without a word."""
     with pytest.raises(ValueError, match=r"raw\.personnel has no column mood"):
-        personnel_loading._arrow("personnel", [{"file": "a.xlsx", "row": 5, "mood": "calm"}])
+        records.to_arrow("personnel", [{"file": "a.xlsx", "row": 5, "mood": "calm"}])
 
 
 def _refreshed(connection, personnel_dir: Path, hasher) -> dict[str, list[tuple]]:

@@ -15,7 +15,7 @@ from browser import chromium_page
 from district import AS_OF, LISTS, write_district
 from pipeline import Workspace, failed_checks
 
-from pipelines.definitions import build_definitions
+from pipelines.definitions import make_definitions
 from pipelines.reports import build, charts, labels, location, output, page, workbook
 from pipelines.reports.__main__ import main as make_report
 
@@ -211,7 +211,7 @@ def test_the_page_draws_the_charts_from_the_warehouse_without_the_network(report
 def test_the_data_docs_list_every_check_and_the_checks_link_to_them(reported):
     index = reported.folder / "data-docs" / "index.html"
     listed = index.read_text(encoding="utf-8")
-    graph = build_definitions().get_repository_def().asset_graph
+    graph = make_definitions().get_repository_def().asset_graph
     checks = {f"{'.'.join(key.asset_key.path)}.{key.name}" for key in graph.asset_check_keys}
     assert len(checks) > 20
     assert {suite for suite in checks if suite not in listed} == set()
@@ -220,7 +220,7 @@ def test_the_data_docs_list_every_check_and_the_checks_link_to_them(reported):
 
 
 def test_the_reports_follow_the_published_warehouse_and_nothing_else(reported):
-    graph = build_definitions().get_repository_def().asset_graph
+    graph = make_definitions().get_repository_def().asset_graph
     reports = [key for key in graph.get_all_asset_keys() if key.path[0] == "reports"]
     assert len(reports) == 3
     assert all(graph.get(key).parent_keys == {dg.AssetKey("warehouse")} for key in reports)

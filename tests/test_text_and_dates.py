@@ -8,9 +8,9 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from pipelines.dates import NotADate, date_in_filename, date_in_title, parse_date
-from pipelines.headers import Field, field_of
-from pipelines.text import clean, fold, unit_key
+from pipelines.reading.dates import NotADate, date_in_filename, date_in_title, parse_date
+from pipelines.reading.headers import Field, field_of
+from pipelines.reading.text import clean, fold, unit_key
 
 NFD = lambda text: unicodedata.normalize("NFD", text)  # noqa: E731
 

@@ -1,7 +1,8 @@
 import dagster as dg
 
+from pipelines.raw_folder import RawFolder
 from pipelines.settings import from_environment
-from pipelines.warehouse import RawFolder, Warehouse
+from pipelines.warehouse.resource import Warehouse
 
 
 @dg.definitions

@@ -8,7 +8,7 @@ import duckdb
 
 from pipelines.catalog import table_doc
 from pipelines.loading import tables
-from pipelines.text import clean, fold, marked_unit_key, unit_key
+from pipelines.reading.text import clean, fold, marked_unit_key, unit_key
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -4,8 +4,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from pipelines.dates import date_in_filename, date_in_title
-from pipelines.identity import IdHasher
+from pipelines.reading.dates import date_in_filename, date_in_title
+from pipelines.reading.identity import IdHasher
 from pipelines.reading.layout import Layout, find_layout, issuer_lines
 from pipelines.reading.rows import Problem, Row, read_rows
 from pipelines.reading.sources import RawSheet, Source, Unreadable, read_sheets, read_source

@@ -5,9 +5,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from pipelines.headers import Field, field_of, is_sex_subheader
+from pipelines.reading.headers import Field, field_of, is_sex_subheader
 from pipelines.reading.sources import Grid
-from pipelines.text import clean, fold
+from pipelines.reading.text import clean, fold
 
 HEADER_SEARCH_ROWS = 40
 _MOTTO = ("cong hoa xa hoi", "doc lap tu do")

@@ -4,12 +4,12 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
-from pipelines.dates import NotADate, parse_date
-from pipelines.headers import SEX_SUBHEADERS, Field
-from pipelines.identity import IdHasher, could_be_id, is_valid_id, normalise_id
+from pipelines.reading.dates import NotADate, parse_date
+from pipelines.reading.headers import SEX_SUBHEADERS, Field
+from pipelines.reading.identity import IdHasher, could_be_id, is_valid_id, normalise_id
 from pipelines.reading.layout import Layout, is_section_row
 from pipelines.reading.sources import Grid
-from pipelines.text import fold, marked_unit_key, unit_key
+from pipelines.reading.text import fold, marked_unit_key, unit_key
 
 MIN_AGE, MAX_AGE = 15, 80
 _READ_AS_TEXT = tuple(field for field in Field if field != Field.NATIONAL_ID)  # IDs are only kept hashed

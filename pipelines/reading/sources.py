@@ -19,7 +19,7 @@ from pathlib import Path
 
 import fastexcel
 
-from pipelines.text import clean
+from pipelines.reading.text import clean
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".csv"}
 MAX_FILE_BYTES = 50 * 1024 * 1024

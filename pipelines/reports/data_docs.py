@@ -97,7 +97,7 @@ def build(published: Path, site: Path, run_name: str) -> list[SuiteResult]:
 
 def suites() -> list[_Suite]:
     found = []
-    for model in models.discover():
+    for model in models.all_models():
         for severity, check in quality.CHECK_NAMES.items():
             expectations = quality.suite_of(model.doc, severity)
             queries = [q for q in dict.fromkeys(e.query for e in expectations) if q]

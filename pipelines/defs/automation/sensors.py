@@ -4,7 +4,7 @@ import dagster as dg
 
 from pipelines.defs.automation import jobs
 from pipelines.inputs import raw_folder_fingerprint
-from pipelines.warehouse import RawFolder
+from pipelines.raw_folder import RawFolder
 
 
 @dg.sensor(

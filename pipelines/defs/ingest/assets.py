@@ -6,10 +6,11 @@ import pyarrow as pa
 
 from pipelines.catalog import table_doc
 from pipelines.defs.metadata import OWNERS, records_table, table_metadata
-from pipelines.identity import load_hasher
-from pipelines.inputs import build_fingerprint
+from pipelines.inputs import inputs_fingerprint
 from pipelines.loading import personnel, reference, tables
-from pipelines.warehouse import RawFolder, Warehouse
+from pipelines.raw_folder import RawFolder
+from pipelines.reading.identity import load_hasher
+from pipelines.warehouse.resource import Warehouse
 
 # A run with this tag set to "true" rebuilds everything even when nothing changed (the nightly run).
 REBUILD_TAG = "tinhgon/rebuild"
@@ -29,8 +30,8 @@ def changed_inputs(context: dg.AssetExecutionContext, raw_folder: RawFolder, war
     asset is not materialized, every step after it is skipped and the warehouse is left as it is."""
     # also done when the build starts, but a run that skips never starts one
     warehouse.discard_builds_of_dead_runs(context.instance, keep=context.run.run_id)
-    fingerprint = build_fingerprint(raw_folder, load_hasher(warehouse.id_key_file).fingerprint)
-    published = warehouse.published_inputs()
+    fingerprint = inputs_fingerprint(raw_folder, load_hasher(warehouse.id_key_file).fingerprint)
+    published = warehouse.published_build()
     if (
         published
         and published.inputs == fingerprint

@@ -6,7 +6,7 @@ import dagster as dg
 
 from pipelines import lineage, models
 from pipelines.defs.metadata import OWNERS, column_lineage, table_metadata
-from pipelines.warehouse import Warehouse
+from pipelines.warehouse.resource import Warehouse
 
 
 def model_asset(model: models.SqlModel) -> dg.AssetsDefinition:
@@ -20,17 +20,17 @@ def model_asset(model: models.SqlModel) -> dg.AssetsDefinition:
         code_version=hashlib.sha256(model.sql.encode()).hexdigest()[:12],
         metadata={"sql": dg.MetadataValue.md(f"```sql\n{model.sql}\n```")},
     )
-    def build(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
+    def materialize(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
         with warehouse.connect(context) as connection:
-            rows = model.build(connection)
+            rows = model.create_table(connection)
             metadata = table_metadata(connection, model.schema, model.table, rows)
             columns = [column.name for column in metadata["dagster/column_schema"].columns]
             sources = lineage.column_sources(model.sql, columns, lineage.warehouse_schema(connection))
         return dg.MaterializeResult(metadata=metadata | column_lineage(sources))
 
-    return build
+    return materialize
 
 
 @dg.definitions
 def sql_models() -> dg.Definitions:
-    return dg.Definitions(assets=[model_asset(model) for model in models.discover()])
+    return dg.Definitions(assets=[model_asset(model) for model in models.all_models()])

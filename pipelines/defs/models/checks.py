@@ -7,7 +7,7 @@ from pipelines import models, quality
 from pipelines.catalog import TableDoc
 from pipelines.defs.metadata import rows_table
 from pipelines.reports import location
-from pipelines.warehouse import Warehouse
+from pipelines.warehouse.resource import Warehouse
 
 _CHECKS = {
     "error": (quality.CHECK_NAMES["error"], dg.AssetCheckSeverity.ERROR, True),
@@ -57,6 +57,6 @@ def suite_check(doc: TableDoc, severity: quality.Severity) -> dg.AssetChecksDefi
 
 @dg.definitions
 def table_checks() -> dg.Definitions:
-    docs = [model.doc for model in models.discover()]
+    docs = [model.doc for model in models.all_models()]
     checks = [suite_check(doc, severity) for doc in docs for severity in _CHECKS]
     return dg.Definitions(asset_checks=[check for check in checks if check])

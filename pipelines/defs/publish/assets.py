@@ -9,19 +9,24 @@ import pyarrow as pa
 from pipelines import models
 from pipelines.defs.metadata import OWNERS
 from pipelines.loading import tables
+from pipelines.raw_folder import RawFolder
 from pipelines.settings import SQL_DIR
-from pipelines.warehouse import SCHEMAS, RawFolder, Warehouse
-
-PUBLISHED_SCHEMAS = ("marts", "audit")
+from pipelines.warehouse.builds import SCHEMAS
+from pipelines.warehouse.resource import Warehouse
 
 
 @dg.definitions
 def publishing() -> dg.Definitions:
-    upstream = [dg.AssetKey([m.schema, m.table]) for m in models.discover() if m.schema in PUBLISHED_SCHEMAS]
+    all_models = models.all_models()
+    read_by_others = {upstream for model in all_models for upstream in model.upstream}
+    # The tables no other table reads: once they are built, so is everything they are built from.
+    last_built = [
+        dg.AssetKey([m.schema, m.table]) for m in all_models if (m.schema, m.table) not in read_by_others
+    ]
 
     @dg.asset(
         key="warehouse",
-        deps=upstream,
+        deps=last_built,
         group_name="publish",
         kinds={"duckdb"},
         owners=OWNERS,

@@ -8,7 +8,7 @@ publishing never gets here, leaving the last good reports in place.
 import dagster as dg
 
 from pipelines.defs.metadata import OWNERS, rows_table
-from pipelines.warehouse import Warehouse
+from pipelines.warehouse.resource import Warehouse
 
 WORKBOOK = dg.AssetKey(["reports", "workbook"])
 PAGE = dg.AssetKey(["reports", "page"])

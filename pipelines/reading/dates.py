@@ -3,7 +3,7 @@
 import re
 from datetime import date, timedelta
 
-from pipelines.text import fold
+from pipelines.reading.text import fold
 
 _EXCEL_EPOCH = date(1899, 12, 30)
 _DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})$")

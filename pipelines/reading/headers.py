@@ -4,7 +4,7 @@ import re
 from enum import StrEnum
 from functools import lru_cache
 
-from pipelines.text import fold
+from pipelines.reading.text import fold
 
 
 class Field(StrEnum):
