@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from pipelines.settings import SQL_DIR
+from pipelines.sql_text import literal
 
 
 @dataclass(frozen=True)
@@ -58,9 +59,9 @@ class TableDoc:
 
     def comment_statements(self) -> list[str]:
         """COMMENT ON statements (DuckDB takes no parameters there; the text is ours, quoted)."""
-        statements = [f"COMMENT ON TABLE {self.name} IS {_literal(self.comment)}"]
+        statements = [f"COMMENT ON TABLE {self.name} IS {literal(self.comment)}"]
         statements += [
-            f"COMMENT ON COLUMN {self.name}.{c.name} IS {_literal(c.comment)}" for c in self.columns
+            f"COMMENT ON COLUMN {self.name}.{c.name} IS {literal(c.comment)}" for c in self.columns
         ]
         return statements
 
@@ -110,7 +111,3 @@ def _preview(path: Path, spec: dict | None, columns: tuple[ColumnDoc, ...]) -> P
         if documented[name].personal:
             raise ValueError(f"{path}: the preview would show {name!r}, a personal column")
     return preview
-
-
-def _literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"

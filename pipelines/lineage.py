@@ -9,6 +9,8 @@ import sqlglot
 from sqlglot import exp
 from sqlglot.lineage import lineage
 
+from pipelines import information_schema
+
 Source = tuple[str, str, str]  # schema, table, column
 
 
@@ -17,9 +19,7 @@ def warehouse_schema(connection: duckdb.DuckDBPyConnection) -> dict[str, dict[st
     the `rowid` every DuckDB table has, which information_schema omits but a model may read
     (staging.personnel_matched keys rows by it)."""
     schema: dict[str, dict[str, dict[str, str]]] = {}
-    for db, table, column, data_type in connection.execute(
-        "SELECT table_schema, table_name, column_name, data_type FROM information_schema.columns"
-    ).fetchall():
+    for db, table, column, data_type in information_schema.columns(connection):
         schema.setdefault(db, {}).setdefault(table, {"rowid": "BIGINT"})[column] = data_type
     return schema
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import duckdb
 
 from pipelines.catalog import Preview, TableDoc
+from pipelines.sql_text import identifier
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -18,8 +19,8 @@ PREVIEW_GROUPS = 20
 
 
 def preview_sql(table: str, preview: Preview) -> str:
-    by = ", ".join(_quoted(column) for column in preview.by)
-    sums = "".join(f", sum({_quoted(column)}) AS {_quoted(column)}" for column in preview.sums)
+    by = ", ".join(identifier(column) for column in preview.by)
+    sums = "".join(f", sum({identifier(column)}) AS {identifier(column)}" for column in preview.sums)
     return (
         f"SELECT {by}, count(*) AS rows{sums} FROM {table} GROUP BY {by} ORDER BY {by} LIMIT {PREVIEW_GROUPS}"
     )
@@ -29,7 +30,3 @@ def table_preview(connection: duckdb.DuckDBPyConnection, doc: TableDoc) -> "pd.D
     if doc.preview is None:
         return None
     return connection.execute(preview_sql(doc.name, doc.preview)).df()
-
-
-def _quoted(column: str) -> str:
-    return '"' + column.replace('"', '""') + '"'

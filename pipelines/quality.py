@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Literal
 import duckdb
 
 from pipelines.catalog import TableDoc
+from pipelines.sql_text import identifier, literal
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -87,12 +88,12 @@ def offending_rows(table: str, expectation: Expectation) -> str | None:
     if set(kwargs) - {"column", "column_list", "value_set"}:
         return None  # mostly=, row_condition= ... need the whole table
     if expectation.type == "expect_column_values_to_not_be_null":
-        return f"SELECT * FROM {table} WHERE {_quoted(kwargs['column'])} IS NULL"
+        return f"SELECT * FROM {table} WHERE {identifier(kwargs['column'])} IS NULL"
     if expectation.type == "expect_column_values_to_be_in_set":
-        column, values = _quoted(kwargs["column"]), ", ".join(map(_literal, kwargs["value_set"]))
+        column, values = identifier(kwargs["column"]), ", ".join(map(literal, kwargs["value_set"]))
         return f"SELECT * FROM {table} WHERE {column} IS NOT NULL AND {column} NOT IN ({values})"
     if expectation.type in ("expect_column_values_to_be_unique", "expect_compound_columns_to_be_unique"):
-        key = list(map(_quoted, kwargs.get("column_list") or [kwargs["column"]]))
+        key = list(map(identifier, kwargs.get("column_list") or [kwargs["column"]]))
         # as GX on pandas: nulls are equal to each other, and rows whose key is all null are ignored
         counted = f"SELECT *, count(*) OVER (PARTITION BY {', '.join(key)}) AS _copies FROM {table}"
         present = " OR ".join(f"{column} IS NOT NULL" for column in key)
@@ -115,15 +116,7 @@ def columns_read(expectations: list[Expectation]) -> list[str] | None:
 
 
 def selected(table: str, columns: list[str] | None) -> str:
-    return f"SELECT {', '.join(map(_quoted, columns)) if columns else '*'} FROM {table}"
-
-
-def _quoted(column: str) -> str:
-    return '"' + column.replace('"', '""') + '"'
-
-
-def _literal(value: object) -> str:
-    return "'" + str(value).replace("'", "''") + "'" if isinstance(value, str) else str(value)
+    return f"SELECT {', '.join(map(identifier, columns)) if columns else '*'} FROM {table}"
 
 
 def _validate_frame(frame: "pd.DataFrame", expectations: list[Expectation], name: str) -> list[Outcome]:

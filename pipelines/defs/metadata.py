@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 import dagster as dg
 import duckdb
 
+from pipelines import information_schema
 from pipelines.catalog import table_doc
 from pipelines.lineage import Source
 from pipelines.preview import table_preview
@@ -19,18 +20,13 @@ if TYPE_CHECKING:  # pandas takes a second and a half to import; a run that skip
 def table_metadata(connection: duckdb.DuckDBPyConnection, schema: str, table: str, rows: int) -> dict:
     doc = table_doc(schema, table)
     descriptions = {c.name: c.comment for c in doc.columns}
-    columns = connection.execute(
-        "SELECT column_name, data_type FROM information_schema.columns "
-        "WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position",
-        [schema, table],
-    ).fetchall()
     metadata = {
         "dagster/row_count": rows,
         "dagster/table_name": f"{schema}.{table}",
         "dagster/column_schema": dg.TableSchema(
             columns=[
                 dg.TableColumn(name, data_type, description=descriptions.get(name))
-                for name, data_type in columns
+                for _, _, name, data_type in information_schema.columns(connection, schema, table)
             ]
         ),
     }

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import duckdb
 import pyarrow as pa
 
+from pipelines import information_schema
 from pipelines.catalog import table_doc
 
 if TYPE_CHECKING:
@@ -17,14 +18,7 @@ def create(connection: duckdb.DuckDBPyConnection, table: str, schema: str = "raw
     """The table as its YAML describes it, if it is not there yet; one whose columns differ from its
     YAML's by name or order (the build starts from the published warehouse) is made anew, empty."""
     doc = table_doc(schema, table)
-    existing = [
-        name
-        for (name,) in connection.execute(
-            "SELECT column_name FROM information_schema.columns "
-            "WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position",
-            [schema, table],
-        ).fetchall()
-    ]
+    existing = [name for _, _, name, _ in information_schema.columns(connection, schema, table)]
     if existing and existing != [column.name for column in doc.columns]:
         connection.execute(f"DROP TABLE {doc.name}")
     connection.execute(doc.create_statement())
