@@ -1,5 +1,6 @@
 # The two commands of tinhgon (README.md): `make run` and `make test`; `make ui` for the Dagster UI.
-# Each sets up what is missing first: uv (in .uv/), then the locked environment (in .venv/).
+# Each sets up what is missing first: uv (in .uv/), then the locked environment (in .venv/); `make test`
+# also Debian's chromium, which its browser tests drive.
 
 UV_VERSION := 0.13.9
 UV := .uv/bin/uv
@@ -21,7 +22,7 @@ sql: .venv/.synced
 report: .venv/.synced
 	$(UV) run --frozen python -m pipelines.reports
 
-test: .venv/.synced
+test: /usr/bin/chromium .venv/.synced
 	$(UV) run --frozen ruff check .
 	$(UV) run --frozen ruff format --check .
 	$(UV) run --frozen pytest
@@ -48,6 +49,10 @@ format: .venv/.synced
 	$(UV) run --frozen ruff check --fix .
 
 setup: .venv/.synced
+
+# Installed as root or through sudo; where neither works, it says what to install and stops before any test.
+/usr/bin/chromium:
+	@sh tests/ensure-chromium.sh
 
 $(UV):
 	python3 -m venv .uv
