@@ -6,7 +6,7 @@ UV_VERSION := 0.13.9
 UV := .uv/bin/uv
 export UV_PROJECT_ENVIRONMENT := .venv
 
-.PHONY: run test ui sql report bench bench-reader bench-startup bench-plot format setup
+.PHONY: run test ui sql report vendor bench bench-reader bench-startup bench-plot format setup
 
 run: .venv/.synced
 	$(UV) run --frozen python -m pipelines run $(if $(filter 1 true yes,$(REBUILD)),--rebuild)
@@ -21,6 +21,11 @@ sql: .venv/.synced
 # The workbook, the HTML page and the Data Docs, rebuilt from the published warehouse into reports/ beside it.
 report: .venv/.synced
 	$(UV) run --frozen python -m pipelines.reports
+
+# For maintainers (needs npm): the Data Docs' scripts, styles and fonts fetched again from the npm registry,
+# as pipelines/reports/vendor/manifest.toml lists them (docs/data-docs-offline.md).
+vendor: .venv/.synced
+	$(UV) run --frozen python -m pipelines.reports.fetch_vendored
 
 test: /usr/bin/chromium .venv/.synced
 	$(UV) run --frozen ruff check .

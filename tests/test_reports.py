@@ -16,7 +16,7 @@ from district import AS_OF, LISTS, write_district
 from pipeline import Workspace, failed_checks
 
 from pipelines.definitions import build_definitions
-from pipelines.reports import build, charts, labels, location, output, page, workbook
+from pipelines.reports import build, charts, labels, location, output, page, vendored, workbook
 from pipelines.reports.__main__ import main as make_report
 
 BAD_DATE_ROW = ("Vũ Văn Lỗi", "31/02/1970", "Nam", "Trưởng thôn", "Thôn Đông Tây", 99)
@@ -217,6 +217,13 @@ def test_the_data_docs_list_every_check_and_the_checks_link_to_them(reported):
     assert {suite for suite in checks if suite not in listed} == set()
     for evaluation in reported.result.get_asset_check_evaluations():
         assert evaluation.metadata["data_docs"].value == index.as_uri()
+
+
+def test_the_vendored_folder_holds_what_its_manifest_lists_and_nothing_else():
+    listed = {vendored.MANIFEST}
+    for package in vendored.packages():
+        listed |= {vendored.VENDOR / package.folder / file for file in [*package.files, package.licence_file]}
+    assert {path for path in vendored.VENDOR.rglob("*") if path.is_file()} == listed
 
 
 def test_the_reports_follow_the_published_warehouse_and_nothing_else(reported):
