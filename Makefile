@@ -1,11 +1,12 @@
 # The two commands of tinhgon (README.md): `make run` and `make test`; `make ui` for the Dagster UI.
-# Each sets up what is missing first: uv (in .uv/), then the locked environment (in .venv/).
+# Each sets up what is missing first: uv (in .uv/), then the locked environment (in .venv/); `make test`
+# also Debian's chromium, which its browser tests drive.
 
 UV_VERSION := 0.13.9
 UV := .uv/bin/uv
 export UV_PROJECT_ENVIRONMENT := .venv
 
-.PHONY: run test ui sql report bench bench-reader bench-startup bench-plot format setup
+.PHONY: run test ui sql report vendor bench bench-reader bench-startup bench-plot format setup
 
 run: .venv/.synced
 	$(UV) run --frozen python -m pipelines run $(if $(filter 1 true yes,$(REBUILD)),--rebuild)
@@ -21,7 +22,12 @@ sql: .venv/.synced
 report: .venv/.synced
 	$(UV) run --frozen python -m pipelines.reports
 
-test: .venv/.synced
+# For maintainers (needs npm): the Data Docs' scripts, styles and fonts fetched again from the npm registry,
+# as pipelines/reports/vendor/manifest.toml lists them (docs/data-docs-offline.md).
+vendor: .venv/.synced
+	$(UV) run --frozen python -m pipelines.reports.fetch_vendored
+
+test: /usr/bin/chromium .venv/.synced
 	$(UV) run --frozen ruff check .
 	$(UV) run --frozen ruff format --check .
 	$(UV) run --frozen pytest
@@ -48,6 +54,10 @@ format: .venv/.synced
 	$(UV) run --frozen ruff check --fix .
 
 setup: .venv/.synced
+
+# Installed as root or through sudo; where neither works, it says what to install and stops before any test.
+/usr/bin/chromium:
+	@sh tests/ensure-chromium.sh
 
 $(UV):
 	python3 -m venv .uv

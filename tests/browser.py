@@ -1,6 +1,7 @@
 """Headless Chromium (Debian's package, /usr/bin/chromium) driven by Playwright, for page tests.
 
-Playwright's own browser download does not work here; .ci/run installs Debian's chromium instead.
+Playwright's own browser download does not work here; `make test` installs Debian's chromium
+instead (tests/ensure-chromium.sh).
 """
 
 from collections.abc import Iterator

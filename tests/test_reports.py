@@ -4,6 +4,7 @@ Chromium, the Data Docs on disk, all checked against the published warehouse of 
 import re
 import shutil
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -16,7 +17,7 @@ from district import AS_OF, LISTS, write_district
 from pipeline import Workspace, failed_checks
 
 from pipelines.definitions import make_definitions
-from pipelines.reports import build, charts, labels, location, output, page, workbook
+from pipelines.reports import build, charts, data_docs, labels, location, output, page, vendored, workbook
 from pipelines.reports.__main__ import main as make_report
 
 BAD_DATE_ROW = ("Vũ Văn Lỗi", "31/02/1970", "Nam", "Trưởng thôn", "Thôn Đông Tây", 99)
@@ -217,6 +218,117 @@ def test_the_data_docs_list_every_check_and_the_checks_link_to_them(reported):
     assert {suite for suite in checks if suite not in listed} == set()
     for evaluation in reported.result.get_asset_check_evaluations():
         assert evaluation.metadata["data_docs"].value == index.as_uri()
+
+
+class PageLoads(HTMLParser):
+    """What an HTML page loads, as (kind, address): script, stylesheet, icon, img, each url() of its CSS."""
+
+    CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")\s]+)")
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.loads: list[tuple[str, str]] = []
+        self.cdn_attributes: list[str] = []  # integrity and crossorigin, which fail on file://
+        self._in_style = False
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag in ("script", "img") and attributes.get("src"):
+            self.loads.append((tag, attributes["src"]))
+        if tag == "link" and attributes.get("href"):
+            kind = "stylesheet" if attributes.get("rel") == "stylesheet" else "icon"
+            self.loads.append((kind, attributes["href"]))
+        self.loads += [("url()", url) for url in self.CSS_URL.findall(attributes.get("style") or "")]
+        self.cdn_attributes += [name for name in ("integrity", "crossorigin") if name in attributes]
+        self._in_style = tag == "style"
+
+    def handle_endtag(self, tag):
+        if tag == "style":
+            self._in_style = False
+
+    def handle_data(self, data):
+        if self._in_style:
+            self.loads += [("url()", url) for url in self.CSS_URL.findall(data)]
+
+
+def test_no_page_of_the_data_docs_loads_a_script_a_style_or_an_image_from_the_web(reported):
+    pages = sorted((reported.folder / "data-docs").rglob("*.html"))
+    assert len(pages) > 20
+    for html in pages:
+        loaded = PageLoads(html.read_text(encoding="utf-8"))
+        assert {kind for kind, _ in loaded.loads} >= {"script", "stylesheet", "img", "url()"}, html
+        web = [a for _, a in loaded.loads if urlparse(a).scheme in ("http", "https") or a.startswith("//")]
+        assert web == [], html
+        assert loaded.cdn_attributes == [], html
+        # GX's own favicon link is one folder short on the validation pages: a missing local file, no more.
+        local = [a for kind, a in loaded.loads if kind != "icon" and not a.startswith("data:")]
+        assert [a for a in local if not (html.parent / a).is_file()] == [], html
+
+
+def test_the_data_docs_work_with_no_network(reported):
+    suites = data_docs.suites()
+    shown = max(suites, key=lambda suite: len(suite.expectations))
+    requested = []
+
+    def only_files(route):
+        if route.request.url.startswith("file://"):
+            route.continue_()
+        else:
+            requested.append(route.request.url)
+            route.abort()
+
+    with chromium_page() as browser_page:
+        browser_page.context.set_offline(True)
+        browser_page.route("**/*", only_files)
+        browser_page.goto((reported.folder / "data-docs" / "index.html").as_uri())
+        # bootstrap-table draws both lists of the index from the page's data, ten rows a page: all of them.
+        browser_page.evaluate("() => $('table[data-toggle=table]').bootstrapTable('togglePagination')")
+        browser_page.click("#Expectation-Suites-tab")
+        listed = browser_page.eval_on_selector_all(
+            "#Expectation-Suites tbody tr", "rows => rows.map(r => r.textContent.trim())"
+        )
+        assert sorted(listed) == sorted(suite.name for suite in suites)
+
+        # The suite's validation, as the checks link it: its row clicked off the suite's name, a link.
+        browser_page.click("#Validation-Results-tab")
+        row = browser_page.locator("#Validation-Results tbody tr").filter(
+            has=browser_page.get_by_text(shown.name, exact=True)
+        )
+        row.locator("td").nth(1).click()
+        browser_page.wait_for_url("**/validations/**")
+        seen = browser_page.evaluate(
+            """async () => {
+                await document.fonts.ready;
+                const rows = [...document.querySelectorAll('.bootstrap-table tbody tr')]
+                    .filter(row => row.querySelector('td:first-child i.fas'));
+                const icon = rows[0].querySelector('i.fas');
+                return {
+                    expectations: rows.length,
+                    layout: getComputedStyle(document.querySelector('.row')).display,
+                    cellBorder: getComputedStyle(rows[0].cells[1]).borderTopWidth,
+                    iconFont: getComputedStyle(icon, '::before').fontFamily,
+                    iconFontLoaded: [...document.fonts].some(font =>
+                        font.family.replaceAll('"', '') === 'Font Awesome 6 Free' && font.status === 'loaded'
+                    ),
+                };
+            }"""
+        )
+    assert seen == {
+        "expectations": len(shown.expectations),
+        "layout": "flex",  # Bootstrap's grid; a browser's default is block
+        "cellBorder": "1px",  # Bootstrap's .table; none by default
+        "iconFont": '"Font Awesome 6 Free"',
+        "iconFontLoaded": True,
+    }
+    assert requested == []
+
+
+def test_the_vendored_folder_holds_what_its_manifest_lists_and_nothing_else():
+    listed = {vendored.MANIFEST}
+    for package in vendored.packages():
+        listed |= {vendored.VENDOR / package.folder / file for file in [*package.files, package.licence_file]}
+    assert {path for path in vendored.VENDOR.rglob("*") if path.is_file()} == listed
 
 
 def test_the_reports_follow_the_published_warehouse_and_nothing_else(reported):

@@ -15,6 +15,7 @@ from pathlib import Path
 import duckdb
 
 from pipelines import models, quality
+from pipelines.reports import data_docs_offline
 
 SITE = "tinhgon"
 
@@ -40,7 +41,7 @@ class _Suite:
 
 
 def build(published: Path, site: Path, run_name: str) -> list[SuiteResult]:
-    """Validate every suite on the published tables and render the site into `site`."""
+    """Validate every suite on the published tables and render the site into `site`, to open offline."""
     import great_expectations as gx
     from great_expectations.core.run_identifier import RunIdentifier
     from great_expectations.data_context.types.base import (
@@ -80,6 +81,7 @@ def build(published: Path, site: Path, run_name: str) -> list[SuiteResult]:
             )
             outcomes.append((suite, result))
     context.build_data_docs(site_names=[SITE])
+    data_docs_offline.make_offline(site)
     pages = _pages(context, site)
     return [
         SuiteResult(
