@@ -25,8 +25,11 @@ def raw_folder_fingerprint(raw_folder: RawFolder) -> str:
     references = [
         (f"reference/{table}.csv", raw_folder.reference_dir / f"{table}.csv") for table in REFERENCE_TABLES
     ]
-    personnel = raw_folder.personnel_dir
-    lists = [(f"personnel/{name}", path) for name, path in list_files(personnel)]
+    lists = [
+        (f"{kind}/{name}", path)
+        for kind, folder in raw_folder.list_dirs().items()
+        for name, path in list_files(folder)
+    ]
     digest = hashlib.sha256()
     for name, path in [(name, path) for name, path in references if path.exists()] + lists:
         stat = os.stat(path)

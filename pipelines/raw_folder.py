@@ -9,7 +9,7 @@ _NOT_READ = (".", "~$")  # hidden files and folders, and the lock files Excel le
 
 
 class RawFolder(dg.ConfigurableResource):
-    """The folder of input files: reference/ CSVs and personnel/ lists."""
+    """The folder of input files: reference/ CSVs, personnel/ lists and leavers/ lists."""
 
     path: str
 
@@ -24,6 +24,14 @@ class RawFolder(dg.ConfigurableResource):
     @property
     def personnel_dir(self) -> Path:
         return self.root / "personnel"
+
+    @property
+    def leavers_dir(self) -> Path:
+        return self.root / "leavers"
+
+    def list_dirs(self) -> dict[str, Path]:
+        """The folders of spreadsheet lists, by the kind of list they hold (their name under raw/)."""
+        return {"personnel": self.personnel_dir, "leavers": self.leavers_dir}
 
 
 def list_files(folder: Path) -> list[tuple[str, str]]:

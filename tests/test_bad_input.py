@@ -14,51 +14,72 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pipeline import failed_checks
 
-from pipelines.loading import personnel as personnel_loading
+from pipelines.loading import lists as list_loading
 from pipelines.reading import sources
 from pipelines.reading.files import parse_file
 from pipelines.reading.text import fold
 
-# Each row of the corpus list, and what must become of it: None when it counts, else a reason part.
+# Each row of the corpus list, and what must become of it: whether it counts, and the part of the reason
+# the clerk reads (None: nothing to fix). A row that can be placed counts even with a malformed cell.
 CORPUS = [
-    (("Hồ Văn Tám", "08/08/1968", "Nam", "Trưởng thôn", "Thôn Đông Tây", 8), None),
-    (("Hồ Văn Chín", "31/02/1969", "Nam", "Công an viên", "Thôn Đông Tây", 9), "is not a date"),
-    ((None, "10/10/1970", "Nam", "Trưởng thôn", "Thôn Đông Tây", 10), "the name is empty"),
-    (("Hồ Văn Mươi", "11/10/1970", "Nam", "Thủ quỹ thôn", "Thôn Đông Tây", 11), "is not in positions.csv"),
-    (("Đỗ Văn Sáu", "06/06/1966", "Nam", "Trưởng thôn", "Thôn Không Có", 6), "is not a unit"),
-    (("Hồ Văn Tám", "08/08/1968", "Nam", "Công an viên", "Thôn Đông Tây", 8), "is already listed"),
-    (("Lê Văn Mười Ba", "1969", "Nam", "Công an viên", "thôn  ĐÔNG TÂY", 13), None),
-    (("Lê Văn Mười Bốn", "14-4-1974", "Nam", "Trưởng thôn", "Đông Tây", 14), None),
-    (("Lê Văn Mười Lăm", "15.05.1975", "Nam", "Công an viên", "Thôn Đông Tây", 15), None),
-    (("Lê Văn Mười Sáu", "25569", "Nam", "Công an viên", "Thôn Đông Tây", 16), None),
-    (("Lê Văn Mười Bảy", "01/01/1970", "Ông", "Công an viên", "Thôn Đông Tây", 17), "neither Nam nor Nữ"),
+    (("Hồ Văn Tám", "08/08/1968", "Nam", "Trưởng thôn", "Thôn Đông Tây", 8), True, None),
+    (("Hồ Văn Chín", "31/02/1969", "Nam", "Công an viên", "Thôn Đông Tây", 9), True, "is not a date"),
+    ((None, "10/10/1970", "Nam", "Trưởng thôn", "Thôn Đông Tây", 10), False, "the name is empty"),
+    (
+        ("Hồ Văn Mươi", "11/10/1970", "Nam", "Thủ quỹ thôn", "Thôn Đông Tây", 11),
+        False,
+        "is not in positions.csv",
+    ),
+    (("Đỗ Văn Sáu", "06/06/1966", "Nam", "Trưởng thôn", "Thôn Không Có", 6), False, "is not a unit"),
+    (("Hồ Văn Tám", "08/08/1968", "Nam", "Trưởng thôn", "Thôn Đông Tây", 8), False, "is already listed"),
+    # the same person with another title: a concurrent post (kiêm nhiệm), not a duplicate
+    (("Hồ Văn Tám", "08/08/1968", "Nam", "Công an viên", "Thôn Đông Tây", 8), True, None),
+    (("Lê Văn Mười Ba", "1969", "Nam", "Công an viên", "thôn  ĐÔNG TÂY", 13), True, None),
+    (("Lê Văn Mười Bốn", "14-4-1974", "Nam", "Trưởng thôn", "Đông Tây", 14), True, None),
+    (("Lê Văn Mười Lăm", "15.05.1975", "Nam", "Công an viên", "Thôn Đông Tây", 15), True, None),
+    (("Lê Văn Mười Sáu", "25569", "Nam", "Công an viên", "Thôn Đông Tây", 16), True, None),
+    (
+        ("Lê Văn Mười Bảy", "01/01/1970", "Ông", "Công an viên", "Thôn Đông Tây", 17),
+        True,
+        "neither Nam nor Nữ",
+    ),
+    (
+        ("Lê Văn Mười Tám", "01/01/1971", "Nam", "Công an viên", "Thôn Đông Tây", "123"),
+        True,
+        "has 3 characters",
+    ),
 ]
+LIST = "personnel/2021-11-30/an-hoa.xlsx"
 
 
 def test_every_row_of_a_messy_list_is_loaded_or_quarantined_with_its_reason(workspace):
     write_district(workspace.raw)
-    people = [cells for cells, _ in CORPUS]
-    write_list(workspace.raw / "personnel" / "2021-11-30" / "an-hoa.xlsx", "UBND XÃ AN HÒA", AS_OF, people)
+    people = [cells for cells, _, _ in CORPUS]
+    write_list(workspace.raw / LIST, "UBND XÃ AN HÒA", AS_OF, people)
     result = workspace.run()
     assert result.success, failed_checks(result)
-    quarantined = dict(
-        workspace.query("SELECT row, reason FROM audit.quarantine WHERE file = '2021-11-30/an-hoa.xlsx'")
-    )
-    loaded = {
-        row
-        for (row,) in workspace.query(
-            "SELECT row FROM staging.personnel WHERE file = '2021-11-30/an-hoa.xlsx'"
+    listed = {
+        row: (counted, reason)
+        for row, counted, reason in workspace.query(
+            "SELECT row, counted, reason FROM audit.quarantine WHERE file = ?", [LIST]
         )
     }
+    loaded = {row for (row,) in workspace.query("SELECT row FROM staging.personnel WHERE file = ?", [LIST])}
     first_data_row = len(title_block("x", AS_OF)) + 2
-    for offset, (_, expected) in enumerate(CORPUS):
+    for offset, (_, counts, expected) in enumerate(CORPUS):
         row = first_data_row + offset
+        assert (row in loaded) == counts, (row, listed.get(row))
         if expected is None:
-            assert row in loaded, (row, quarantined.get(row))
+            assert row not in listed, (row, listed[row])
         else:
-            assert expected in quarantined[row], (row, quarantined.get(row))
-            assert quarantined[row].startswith(f"row {row}:")
-    assert len(loaded) + len(quarantined) == len(CORPUS)
+            assert listed[row][0] == counts and expected in listed[row][1], (row, listed[row])
+            assert listed[row][1].startswith(f"row {row}:")
+    not_counted = [row for row, (counted, _) in listed.items() if not counted]
+    assert len(loaded) + len(not_counted) == len(CORPUS)
+    [(rows_loaded, rows_quarantined, rows_to_fix)] = workspace.query(
+        "SELECT rows_loaded, rows_quarantined, rows_to_fix FROM audit.load_log WHERE file = ?", [LIST]
+    )
+    assert (rows_loaded, rows_quarantined, rows_to_fix) == (len(loaded), len(not_counted), 4)
 
 
 def test_one_unreadable_file_is_rejected_and_every_other_file_loads(workspace):
@@ -197,7 +218,7 @@ def test_messy_sheets_never_break_the_reader_and_every_data_row_is_accounted_for
             assert first_body_row + offset in read, (offset, row)  # a numbered row is never dropped
     with duckdb.connect() as connection, tempfile.TemporaryDirectory() as spool:
         connection.execute("CREATE SCHEMA raw")
-        personnel_loading.refresh(connection, personnel, hasher, Path(spool))
+        list_loading.refresh(connection, {"personnel": personnel}, hasher, Path(spool))
         [(data_rows, loaded, quarantined)] = connection.execute(
             "SELECT (SELECT coalesce(sum(data_rows), 0) FROM raw.lists),"
             " (SELECT count(*) FROM raw.personnel), (SELECT count(*) FROM raw.ingest_quarantine)"

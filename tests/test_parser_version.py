@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 from district import write_district
 
-from pipelines.loading import personnel
+from pipelines.loading import lists
 from pipelines.loading.parser_version import READER_PACKAGE, parser_fingerprint
 
 
@@ -41,16 +41,17 @@ def test_a_change_to_any_module_of_the_reader_or_a_new_one_changes_its_fingerpri
 
 
 def test_unchanged_files_are_parsed_again_after_the_reader_changed(tmp_path, hasher, monkeypatch):
-    personnel_dir = write_district(tmp_path / "raw") / "personnel"
-    files = len(list(personnel_dir.rglob("*.xlsx")))
+    raw = write_district(tmp_path / "raw")
+    files = len(list((raw / "personnel").rglob("*.xlsx")))
     reader = shutil.copytree(
         READER_PACKAGE, tmp_path / "reading", ignore=shutil.ignore_patterns("__pycache__")
     )
-    monkeypatch.setattr(personnel, "parser_fingerprint", lambda hash_id: parser_fingerprint(hash_id, reader))
+    monkeypatch.setattr(lists, "parser_fingerprint", lambda hash_id: parser_fingerprint(hash_id, reader))
 
     def files_parsed(connection) -> int:
         with tempfile.TemporaryDirectory() as spool:
-            return personnel.refresh(connection, personnel_dir, hasher, Path(spool)).files_parsed
+            list_dirs = {"personnel": raw / "personnel", "leavers": raw / "leavers"}
+            return lists.refresh(connection, list_dirs, hasher, Path(spool)).files_parsed
 
     with duckdb.connect() as connection:
         connection.execute("CREATE SCHEMA raw")

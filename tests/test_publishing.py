@@ -15,7 +15,7 @@ import pytest
 from district import LISTS, add_a_baseline_official, write_district, write_list
 from pipeline import failed_checks
 
-from pipelines.loading import personnel as personnel_loading
+from pipelines.loading import lists as list_loading
 from pipelines.loading import pool, records
 
 MARTS = (
@@ -189,10 +189,11 @@ def test_a_field_the_reader_gives_but_the_raw_table_lacks_stops_the_load_by_name
 
 def _refreshed(connection, personnel_dir: Path, hasher) -> dict[str, list[tuple]]:
     with tempfile.TemporaryDirectory() as spool:
-        summary = personnel_loading.refresh(connection, personnel_dir, hasher, Path(spool))
+        list_dirs = {"personnel": personnel_dir, "leavers": personnel_dir.parent / "leavers"}
+        summary = list_loading.refresh(connection, list_dirs, hasher, Path(spool))
     tables = {
         table: connection.execute(f"SELECT * FROM raw.{table} ORDER BY ALL").fetchall()
-        for table in personnel_loading.PERSONNEL_TABLES
+        for table in list_loading.LIST_TABLES
     }
     return tables | {"summary": [(summary.files_seen, summary.files_parsed)]}
 

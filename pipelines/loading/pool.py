@@ -24,7 +24,8 @@ CHUNK_FILES = 256
 # Below two chunks' worth of files, starting worker processes costs more than it saves.
 POOL_MIN_FILES = 2 * CHUNK_FILES
 
-# (name under the folder, path, SHA-256 of the content already loaded or None)
+# (name under the raw folder, its first part the kind of list; path; SHA-256 of the content already
+# loaded, or None)
 FileToParse = tuple[str, Path, str | None]
 
 
@@ -66,7 +67,7 @@ def _write_chunk(
         if source.sha256 == loaded_sha256:
             unchanged.append(name)
         else:
-            parsed.append(parse_file(path, name, hash_id, source))
+            parsed.append(parse_file(path, name, hash_id, source, kind=name.split("/")[0]))
     for table, rows in raw_tables(parsed, parser).items():
         if rows:
             parquet.write_table(to_arrow(table, rows), spool / f"{table}-{number:06d}.parquet")

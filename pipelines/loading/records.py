@@ -6,17 +6,27 @@ import pyarrow as pa
 
 from pipelines.loading import tables
 from pipelines.reading.files import ParsedFile
-from pipelines.reading.text import marked_unit_key, unit_key
+from pipelines.reading.headers import Field
+from pipelines.reading.rows import Problem
+from pipelines.reading.text import fold, marked_unit_key, unit_key
+
+# What the reader reads of a row but its kind of list does not keep: a leaving's date is kept parsed,
+# and a personnel list has no leaving at all.
+_NOT_KEPT = {
+    "personnel": {Field.LEAVE_DATE, Field.LEAVE_REASON, Field.DECISION},
+    "leavers": {Field.LEAVE_DATE},
+}
 
 
 def raw_tables(parsed: list[ParsedFile], parser: str) -> dict[str, list[dict]]:
-    """The rows each raw personnel table gets from these parsed files."""
-    loaded, quarantined = _row_records(parsed)
+    """The rows each raw list table gets from these parsed files."""
+    rows = _row_records(parsed)
     return {
         "source_files": list(_file_rows(parsed, parser)),
         "lists": list(_list_rows(parsed)),
-        "personnel": loaded,
-        "ingest_quarantine": quarantined,
+        "personnel": rows["personnel"],
+        "leavers": rows["leavers"],
+        "ingest_quarantine": rows["ingest_quarantine"],
     }
 
 
@@ -30,28 +40,36 @@ def to_arrow(table: str, records: list[dict]) -> pa.Table:
     return pa.Table.from_struct_array(pa.array(records, type=pa.struct(schema)))
 
 
-def _row_records(parsed: list[ParsedFile]) -> tuple[list[dict], list[dict]]:
-    loaded, quarantined = [], []
+def _row_records(parsed: list[ParsedFile]) -> dict[str, list[dict]]:
+    """Rows that can count go to their kind's table, with the cells a clerk must still fix; rows that
+    cannot (no name, or in a rejected file) go to the quarantine with why."""
+    tables: dict[str, list[dict]] = {"personnel": [], "leavers": [], "ingest_quarantine": []}
     for file in parsed:
         for plist in file.lists:
             for row in plist.rows:
-                problems = ([file.rejection] if file.rejection else []) + row.problems
                 where = {"file": file.file, "sheet": plist.sheet, "row": row.excel_row}
-                if problems:
-                    reasons = {
-                        "reason": "; ".join(p.en for p in problems),
-                        "reason_vi": "; ".join(p.vi for p in problems),
-                    }
-                    quarantined.append(where | reasons | {"cells": row.cells_json})
-                else:
-                    loaded.append(where | row.values | {"cells": row.cells_json})
-    return loaded, quarantined
+                if file.rejection or not row.counts:
+                    problems = _reasons([file.rejection, *row.problems] if file.rejection else row.problems)
+                    tables["ingest_quarantine"].append(where | problems | {"cells": row.cells_json})
+                    continue
+                values = {k: v for k, v in row.values.items() if k not in _NOT_KEPT[file.kind]}
+                to_fix = _reasons(row.problems, prefix="reading_problem")
+                tables[file.kind].append(where | values | to_fix | {"cells": row.cells_json})
+    return tables
+
+
+def _reasons(problems: list[Problem], prefix: str = "reason") -> dict[str, str | None]:
+    return {
+        prefix: "; ".join(p.en for p in problems) or None,
+        f"{prefix}_vi": "; ".join(p.vi for p in problems) or None,
+    }
 
 
 def _file_rows(parsed: Iterable[ParsedFile], parser: str) -> Iterator[dict]:
     for file in parsed:
         yield {
             "file": file.file,
+            "kind": file.kind,
             "sha256": file.sha256,
             "size_bytes": file.size_bytes,
             "status": file.status,
@@ -68,9 +86,11 @@ def _list_rows(parsed: Iterable[ParsedFile]) -> Iterator[dict]:
             yield {
                 "file": file.file,
                 "sheet": plist.sheet,
+                "kind": file.kind,
                 "snapshot_date": plist.snapshot_date,
                 "title_date": plist.title_date,
                 "title": plist.title,
+                "title_fold": fold(plist.title) if plist.title else None,
                 "issuer": " / ".join(plist.issuer),
                 "issuer_keys": [marked_unit_key(line) for line in plist.issuer],
                 "issuer_folds": [unit_key(line) for line in plist.issuer],

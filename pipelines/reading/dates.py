@@ -1,4 +1,4 @@
-"""Dates as they arrive in personnel lists, and the snapshot date of a list."""
+"""Dates as they arrive in personnel lists (births, leavings), and the snapshot date of a list."""
 
 import re
 from datetime import date, timedelta
@@ -11,6 +11,8 @@ _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)
 _NUMBER = re.compile(r"^\d+(?:\.0+)?$")
 # Matched on folded text, where '/', '-' and '.' have become spaces.
 _TITLE_DATE = re.compile(r"tinh den(?: ngay)? (\d{1,2}) (?:thang )?(\d{1,2}) (?:nam )?(\d{4})")
+# "7/2019", "07-2019", "tháng 7/2019", "tháng 7 năm 2019": a leaving is often dated by its month.
+_MONTH_YEAR = re.compile(r"^(?:thang )?(\d{1,2}) (?:nam )?(\d{4})$")
 _FILENAME_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 # Serial numbers of Excel dates between 1900 and 2100; smaller whole numbers are years.
 _SERIALS = range(366, 73051)
@@ -18,7 +20,7 @@ _YEARS = range(1900, 2101)
 
 
 class NotADate(ValueError):
-    """The cell holds something that is not a date a person could have been born on."""
+    """The cell holds something that is not a date."""
 
 
 def parse_date(text: str) -> tuple[date, bool]:
@@ -39,6 +41,16 @@ def parse_date(text: str) -> tuple[date, bool]:
         if number in _SERIALS:
             return _EXCEL_EPOCH + timedelta(days=number), False
     raise NotADate(text)
+
+
+def parse_month_or_date(text: str) -> date:
+    """A date as `parse_date` reads it, or the first day of a month written as "7/2019"."""
+    try:
+        return parse_date(text)[0]
+    except NotADate:
+        if match := _MONTH_YEAR.match(fold(text)):
+            return _build(text, int(match[2]), int(match[1]), 1)
+        raise
 
 
 def _build(text: str, year: int, month: int, day: int) -> date:

@@ -1,14 +1,21 @@
-"""One personnel file from end to end: its sheets, their lists, their rows, or why it was rejected."""
+"""One file from end to end: its sheets, their lists, their rows, or why it was rejected.
+
+A file holds personnel lists (who is in post on the list's snapshot date) or, under leavers/, lists of
+the people who left (each row dated by its own date of leaving)."""
 
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Literal
 
 from pipelines.reading.dates import date_in_filename, date_in_title
 from pipelines.reading.identity import IdHasher
 from pipelines.reading.layout import Layout, find_layout, issuer_lines
 from pipelines.reading.rows import Problem, Row, read_rows
 from pipelines.reading.sources import RawSheet, Source, Unreadable, read_sheets, read_source
+
+ListKind = Literal["personnel", "leavers"]
+LIST_KINDS: tuple[ListKind, ...] = ("personnel", "leavers")  # each the name of its folder under raw/
 
 
 @dataclass
@@ -25,6 +32,7 @@ class ParsedList:
 @dataclass
 class ParsedFile:
     file: str
+    kind: ListKind
     sha256: str
     size_bytes: int
     lists: list[ParsedList] = field(default_factory=list)
@@ -36,11 +44,13 @@ class ParsedFile:
         return "rejected" if self.rejection else "loaded"
 
 
-def parse_file(path: Path, name: str, hash_id: IdHasher, source: Source | None = None) -> ParsedFile:
+def parse_file(
+    path: Path, name: str, hash_id: IdHasher, source: Source | None = None, kind: ListKind = "personnel"
+) -> ParsedFile:
     """Read every list in the file at `path`, known to users as `name` (its path under raw/).
     A caller that has already read the file passes its `source`, so it is not read twice."""
     source = source or read_source(path)
-    parsed = ParsedFile(name, source.sha256, source.size)
+    parsed = ParsedFile(name, kind, source.sha256, source.size)
     try:
         sheets = list(read_sheets(path.suffix, source))
     except Unreadable as error:
@@ -52,15 +62,17 @@ def parse_file(path: Path, name: str, hash_id: IdHasher, source: Source | None =
         if layout is None:
             parsed.sheets_without_list.append(f"{sheet.name} (hidden)" if sheet.hidden else sheet.name)
             continue
-        parsed.lists.append(_parse_list(sheet, layout, from_name, hash_id))
+        parsed.lists.append(_parse_list(sheet, layout, from_name, hash_id, kind == "leavers"))
     parsed.rejection = _file_problem(parsed, from_name)
     return parsed
 
 
-def _parse_list(sheet: RawSheet, layout: Layout, from_name: date | None, hash_id: IdHasher) -> ParsedList:
+def _parse_list(
+    sheet: RawSheet, layout: Layout, from_name: date | None, hash_id: IdHasher, leavers: bool
+) -> ParsedList:
     from_title = next(filter(None, map(date_in_title, layout.title_lines)), None)
     snapshot = from_title or from_name
-    rows = read_rows(sheet.rows, layout, snapshot, hash_id)
+    rows = read_rows(sheet.rows, layout, None if leavers else snapshot, hash_id, leavers)
     return ParsedList(
         sheet.name, layout, from_title, snapshot, issuer_lines(layout.title_lines), layout.title, rows
     )
@@ -75,7 +87,7 @@ def _file_problem(parsed: ParsedFile, from_name: date | None) -> Problem | None:
         )
     for plist in parsed.lists:
         where = f"sheet '{plist.sheet}'"
-        if plist.snapshot_date is None:
+        if plist.snapshot_date is None and parsed.kind == "personnel":
             return Problem(
                 f"{where}: no snapshot date: write 'Tính đến ngày dd/mm/yyyy' under the title "
                 "or put the date in the file name as YYYY-MM-DD",

@@ -16,7 +16,12 @@ class Field(StrEnum):
     UNIT = "unit_text"
     NATIONAL_ID = "national_id"
     QUALIFICATION = "qualification"
+    POLITICAL_THEORY = "political_theory"  # not the professional qualification: kept among the cells
     NOTE = "note"
+    # leaver lists
+    LEAVE_REASON = "leave_reason_text"
+    LEAVE_DATE = "leave_date_text"
+    DECISION = "decision_number"
 
 
 # Folded header text -> the field it names. Folding removes case, diacritics and punctuation, so
@@ -66,7 +71,37 @@ _ALIASES: dict[str, Field] = {
             "trinh do dao tao",
             "chuyen mon",
         ],
+        Field.POLITICAL_THEORY: [
+            "ly luan chinh tri",
+            "trinh do ly luan chinh tri",
+            "trinh do chinh tri",
+            "llct",
+            "trinh do llct",
+            "chinh tri",
+        ],
         Field.NOTE: ["ghi chu"],
+        Field.LEAVE_REASON: [
+            "ly do",
+            "ly do nghi",
+            "ly do nghi viec",
+            "hinh thuc",
+            "hinh thuc nghi",
+            "hinh thuc tinh gian",
+            "ly do hinh thuc",
+            "ly do hinh thuc nghi",
+        ],
+        Field.LEAVE_DATE: [
+            "thoi diem nghi",
+            "thoi diem nghi viec",
+            "thoi diem nghi huu",
+            "thoi diem tinh gian",
+            "thoi gian nghi",
+            "ngay nghi",
+            "ngay nghi huu",
+            "ngay thoi viec",
+            "nghi tu ngay",
+        ],
+        Field.DECISION: ["so quyet dinh", "quyet dinh so", "so qd", "quyet dinh", "qd so"],
     }.items()
     for alias in aliases
 }

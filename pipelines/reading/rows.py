@@ -1,10 +1,14 @@
-"""Turning the data rows of one list into personnel records, or into quarantined rows with reasons."""
+"""Turning the data rows of one list into records, each with the problems a clerk must fix.
+
+A problem either leaves the row counting (`Problem.counts`: the person is at the post, a cell such as
+the date of birth needs fixing) or stops it counting (no name, no title: nobody can be placed).
+"""
 
 import json
 from dataclasses import dataclass
 from datetime import date
 
-from pipelines.reading.dates import NotADate, parse_date
+from pipelines.reading.dates import NotADate, parse_date, parse_month_or_date
 from pipelines.reading.headers import SEX_SUBHEADERS, Field
 from pipelines.reading.identity import IdHasher, could_be_id, is_valid_id, normalise_id
 from pipelines.reading.layout import Layout, is_section_row
@@ -12,7 +16,8 @@ from pipelines.reading.sources import Grid
 from pipelines.reading.text import fold, marked_unit_key, unit_key
 
 MIN_AGE, MAX_AGE = 15, 80
-_READ_AS_TEXT = tuple(field for field in Field if field != Field.NATIONAL_ID)  # IDs are only kept hashed
+# The fields read as text: IDs are only kept hashed, political theory only among the cells.
+_READ_AS_TEXT = tuple(field for field in Field if field not in (Field.NATIONAL_ID, Field.POLITICAL_THEORY))
 # One encoder for every row: json.dumps makes a new one on each call given an option.
 _TO_JSON = json.JSONEncoder(ensure_ascii=False).encode
 
@@ -21,6 +26,7 @@ _TO_JSON = json.JSONEncoder(ensure_ascii=False).encode
 class Problem:
     en: str
     vi: str
+    counts: bool = False  # the row still counts, with a cell to fix
 
 
 @dataclass
@@ -36,12 +42,20 @@ class Row:
     def cells_json(self) -> str:
         return _TO_JSON(self.cells)
 
+    @property
+    def counts(self) -> bool:
+        """Whether the row can count as it is written (its cells to fix aside)."""
+        return all(problem.counts for problem in self.problems)
 
-def read_rows(rows: Grid, layout: Layout, snapshot: date | None, hash_id: IdHasher) -> list[Row]:
+
+def read_rows(
+    rows: Grid, layout: Layout, snapshot: date | None, hash_id: IdHasher, leavers: bool = False
+) -> list[Row]:
     """Every data row between the header and the totals or footer; title, blank and section rows
-    are not data rows, a section row gives the unit of the rows below it."""
+    are not data rows, a section row gives the unit of the rows below it. A list of leavers also reads
+    when and why each person left."""
     stt = layout.column(Field.ROW_NUMBER)
-    reader = _RowReader(layout, snapshot, hash_id)
+    reader = _RowReader(layout, snapshot, hash_id, leavers)
     section: str | None = None
     previous_unit: str | None = None
     result = []
@@ -65,8 +79,8 @@ def read_rows(rows: Grid, layout: Layout, snapshot: date | None, hash_id: IdHash
 class _RowReader:
     """Reads the rows of one list; where each field sits is looked up once for all of them."""
 
-    def __init__(self, layout: Layout, snapshot: date | None, hash_id: IdHasher):
-        self.layout, self.snapshot, self.hash_id = layout, snapshot, hash_id
+    def __init__(self, layout: Layout, snapshot: date | None, hash_id: IdHasher, leavers: bool):
+        self.layout, self.snapshot, self.hash_id, self.leavers = layout, snapshot, hash_id, leavers
         self.id_indexes = [column.index for column in layout.columns_of(Field.NATIONAL_ID)]
         self.labelled = [
             (column.index, column.label, column.index in self.id_indexes) for column in layout.columns
@@ -89,9 +103,15 @@ class _RowReader:
         values["name_key"] = fold(name) if name else None
         title = values[Field.POSITION]
         values["title_key"] = fold(title) if title else None
+        qualification = values[Field.QUALIFICATION]
+        values["qualification_key"] = fold(qualification) if qualification else None
         if not title:
             problems.append(
-                Problem(f"row {excel_row}: no position title", f"dòng {excel_row}: thiếu chức vụ")
+                Problem(
+                    f"row {excel_row}: no position title",
+                    f"dòng {excel_row}: thiếu chức vụ",
+                    counts=self.leavers,  # a leaver is found by name, date of birth and unit
+                )
             )
         birth_text, sex = _birth_cell(cells, self.layout, values, excel_row, problems)
         values[Field.SEX] = sex
@@ -102,6 +122,10 @@ class _RowReader:
         )
         id_text = next((cells[index] for index in self.id_indexes if cells[index]), None)
         values["id_hash"] = _id_hash(id_text, excel_row, self.hash_id, problems)
+        if self.leavers:
+            values["leave_date"] = _leave_date(values[Field.LEAVE_DATE], excel_row, problems)
+            reason = values[Field.LEAVE_REASON]
+            values["leave_reason_key"] = fold(reason) if reason else None
         return Row(excel_row, self._shown(cells), values, problems)
 
     def _shown(self, cells: list[str | None]) -> dict[str, str]:
@@ -135,6 +159,7 @@ def _birth_cell(
                 Problem(
                     f"row {excel_row}: date of birth written under both Nam and Nữ",
                     f"dòng {excel_row}: ngày sinh ghi ở cả cột Nam và Nữ",
+                    counts=True,
                 )
             )
             return _BOTH, None
@@ -146,6 +171,7 @@ def _birth_cell(
             Problem(
                 f"row {excel_row}: sex '{sex_text}' is neither Nam nor Nữ",
                 f"dòng {excel_row}: giới tính '{sex_text}' không phải Nam hoặc Nữ",
+                counts=True,
             )
         )
     return values[Field.BIRTH_DATE], sex
@@ -155,7 +181,9 @@ def _birth_date(
     text: str | None, excel_row: int, snapshot: date | None, problems: list[Problem]
 ) -> tuple[date | None, bool | None]:
     if not text:
-        problems.append(Problem(f"row {excel_row}: no date of birth", f"dòng {excel_row}: thiếu ngày sinh"))
+        problems.append(
+            Problem(f"row {excel_row}: no date of birth", f"dòng {excel_row}: thiếu ngày sinh", counts=True)
+        )
         return None, None
     try:
         born, year_only = parse_date(text)
@@ -164,6 +192,7 @@ def _birth_date(
             Problem(
                 f"row {excel_row}: date of birth '{text}' is not a date",
                 f"dòng {excel_row}: ngày sinh '{text}' không phải là ngày hợp lệ",
+                counts=True,
             )
         )
         return None, None
@@ -175,6 +204,7 @@ def _birth_date(
             Problem(
                 f"row {excel_row}: date of birth '{text}' gives an age of {age} on {snapshot:%d/%m/%Y}",
                 f"dòng {excel_row}: ngày sinh '{text}' cho tuổi {age} vào ngày {snapshot:%d/%m/%Y}",
+                counts=True,
             )
         )
         return None, None
@@ -196,7 +226,31 @@ def _id_hash(text: str | None, excel_row: int, hash_id: IdHasher, problems: list
                 f"dòng {excel_row}: số CMND/CCCD có {len(number)} ký tự, phải là 9 chữ số (CMND) "
                 "hoặc 12 (CCCD)"
                 + ("; Excel có thể đã bỏ số 0 đầu: định dạng cột là Text rồi nhập lại" if lost_zero else ""),
+                counts=True,
             )
         )
         return None
     return hash_id(number)
+
+
+def _leave_date(text: str | None, excel_row: int, problems: list[Problem]) -> date | None:
+    if not text:
+        problems.append(
+            Problem(
+                f"row {excel_row}: no date of leaving",
+                f"dòng {excel_row}: thiếu thời điểm nghỉ",
+                counts=True,
+            )
+        )
+        return None
+    try:
+        return parse_month_or_date(text)
+    except NotADate:
+        problems.append(
+            Problem(
+                f"row {excel_row}: date of leaving '{text}' is not a date",
+                f"dòng {excel_row}: thời điểm nghỉ '{text}' không phải là ngày hợp lệ",
+                counts=True,
+            )
+        )
+        return None

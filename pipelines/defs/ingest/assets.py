@@ -7,7 +7,7 @@ import pyarrow as pa
 from pipelines.catalog import table_doc
 from pipelines.defs.metadata import OWNERS, records_table, table_metadata
 from pipelines.inputs import inputs_fingerprint
-from pipelines.loading import personnel, reference, tables
+from pipelines.loading import lists, reference, tables
 from pipelines.raw_folder import RawFolder
 from pipelines.reading.identity import load_hasher
 from pipelines.warehouse.resource import Warehouse
@@ -87,18 +87,18 @@ def reference_tables(context: dg.AssetExecutionContext, raw_folder: RawFolder, w
 
 
 @dg.multi_asset(
-    specs=[_spec(table, {"excel", "csv"}) for table in personnel.PERSONNEL_TABLES],
+    specs=[_spec(table, {"excel", "csv"}) for table in lists.LIST_TABLES],
 )
-def personnel_lists(context: dg.AssetExecutionContext, raw_folder: RawFolder, warehouse: Warehouse):
-    """Every personnel list under raw/personnel: files, lists, rows read and rows quarantined.
-    Files unchanged since the last published warehouse are not parsed again."""
+def spreadsheet_lists(context: dg.AssetExecutionContext, raw_folder: RawFolder, warehouse: Warehouse):
+    """Every list under raw/personnel and raw/leavers: files, lists, rows read and rows that cannot
+    count. Files unchanged since the last published warehouse are not parsed again."""
     hash_id = load_hasher(warehouse.id_key_file)
     with warehouse.connect(context) as connection, warehouse.scratch(context.run.run_id) as spool:
-        summary = personnel.refresh(connection, raw_folder.personnel_dir, hash_id, spool)
+        summary = lists.refresh(connection, raw_folder.list_dirs(), hash_id, spool)
         context.log.info(
             f"{summary.files_seen} files, {summary.files_parsed} parsed (others unchanged), "
             f"{summary.files_rejected} rejected, {summary.rows_loaded} rows read, "
-            f"{summary.rows_quarantined} quarantined while reading"
+            f"{summary.rows_quarantined} that cannot count"
         )
         files = connection.execute(
             """
@@ -109,7 +109,7 @@ def personnel_lists(context: dg.AssetExecutionContext, raw_folder: RawFolder, wa
             GROUP BY ALL ORDER BY f.file
             """
         ).df()
-        for table in personnel.PERSONNEL_TABLES:
+        for table in lists.LIST_TABLES:
             rows = connection.execute(f"SELECT count(*) FROM raw.{table}").fetchall()[0][0]
             extra = {}
             if table == "source_files":

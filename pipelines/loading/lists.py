@@ -1,4 +1,5 @@
-"""Personnel files into the raw tables, parsing only what changed since the last published warehouse.
+"""The spreadsheet lists (personnel/ and leavers/) into the raw tables, parsing only what changed
+since the last published warehouse.
 
 Each file is keyed by its content hash and by the version of the reader that parsed it: an unchanged
 file read by the same reader with the same ID key keeps the rows it already has; a changed, new or
@@ -14,9 +15,10 @@ from pipelines.loading import tables
 from pipelines.loading.parser_version import parser_fingerprint
 from pipelines.loading.pool import parse_into
 from pipelines.raw_folder import list_files
+from pipelines.reading.files import ListKind
 from pipelines.reading.identity import IdHasher
 
-PERSONNEL_TABLES = ("source_files", "lists", "personnel", "ingest_quarantine")
+LIST_TABLES = ("source_files", "lists", "personnel", "leavers", "ingest_quarantine")
 
 
 @dataclass(frozen=True)
@@ -30,21 +32,26 @@ class IngestSummary:
 
 def refresh(
     connection: duckdb.DuckDBPyConnection,
-    personnel_dir: Path,
+    list_dirs: dict[ListKind, Path],
     hash_id: IdHasher,
     spool: Path,
 ) -> IngestSummary:
-    """Bring the raw personnel tables in line with the files under `personnel_dir`. What is parsed is
-    spooled as Parquet in the empty folder `spool`."""
-    for table in PERSONNEL_TABLES:
+    """Bring the raw list tables in line with the files under the folders of `list_dirs`, each file
+    named by its path under the raw folder ("personnel/2021-11-30/..."). What is parsed is spooled as
+    Parquet in the empty folder `spool`."""
+    for table in LIST_TABLES:
         tables.create(connection, table)
     parser = parser_fingerprint(hash_id)
     cached = dict(
         connection.execute("SELECT file, sha256 FROM raw.source_files WHERE parser = ?", [parser]).fetchall()
     )
-    on_disk = [(name, Path(path), cached.get(name)) for name, path in list_files(personnel_dir)]
+    on_disk = [
+        (f"{kind}/{name}", Path(path), cached.get(f"{kind}/{name}"))
+        for kind, folder in list_dirs.items()
+        for name, path in list_files(folder)
+    ]
     unchanged = parse_into(spool, on_disk, hash_id, parser)
-    for table in PERSONNEL_TABLES:
+    for table in LIST_TABLES:
         connection.execute(f"DELETE FROM raw.{table} WHERE NOT list_contains(?, file)", [unchanged])
         if parts := sorted(str(part) for part in spool.glob(f"{table}-*.parquet")):
             connection.execute(
@@ -58,7 +65,7 @@ def _summary(connection: duckdb.DuckDBPyConnection, seen: int, parsed: int) -> I
     rejected, loaded, quarantined = connection.execute(
         """
         SELECT (SELECT count(*) FROM raw.source_files WHERE status = 'rejected'),
-               (SELECT count(*) FROM raw.personnel),
+               (SELECT count(*) FROM raw.personnel) + (SELECT count(*) FROM raw.leavers),
                (SELECT count(*) FROM raw.ingest_quarantine)
         """
     ).fetchall()[0]
