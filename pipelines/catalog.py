@@ -24,6 +24,7 @@ class ColumnDoc:
     personal: bool = (
         False  # names, birth dates, person keys, original cells: never shown outside the warehouse
     )
+    optional: bool = False  # a reference file may leave it out: it is then empty
 
     @property
     def comment(self) -> str:
@@ -48,6 +49,8 @@ class TableDoc:
     columns: tuple[ColumnDoc, ...]
     checks: tuple[dict, ...] = field(default=())
     preview: Preview | None = None
+    optional: bool = False  # a reference file the raw folder may leave out: its table is then empty
+    unit_tests: tuple[dict, ...] = field(default=())
 
     @property
     def name(self) -> str:
@@ -71,7 +74,7 @@ class TableDoc:
         return f"CREATE TABLE IF NOT EXISTS {self.name} ({columns})"
 
 
-_COLUMN_KEYS = {"vi", "en", "type", "personal"}
+_COLUMN_KEYS = {"vi", "en", "type", "personal", "optional"}
 
 
 @cache
@@ -85,7 +88,14 @@ def table_doc(schema: str, table: str, sql_dir: Path = SQL_DIR) -> TableDoc:
                 f"{path}: column {name}: unknown key(s) {sorted(unknown)}; quote texts with commas"
             )
     columns = tuple(
-        ColumnDoc(name, doc["vi"], doc["en"], doc.get("type"), doc.get("personal", False))
+        ColumnDoc(
+            name,
+            doc["vi"],
+            doc["en"],
+            doc.get("type"),
+            doc.get("personal", False),
+            doc.get("optional", False),
+        )
         for name, doc in spec["columns"].items()
     )
     return TableDoc(
@@ -96,6 +106,8 @@ def table_doc(schema: str, table: str, sql_dir: Path = SQL_DIR) -> TableDoc:
         columns,
         tuple(spec.get("checks", ())),
         _preview(path, spec.get("preview"), columns),
+        spec.get("optional", False),
+        tuple(spec.get("unit_tests", ())),
     )
 
 
