@@ -16,6 +16,7 @@ from pipelines.catalog import TableDoc, table_doc
 from pipelines.settings import SQL_DIR
 
 MODEL_SCHEMAS = ("staging", "marts", "audit")
+MACROS = SQL_DIR / "macros.sql"
 
 
 @dataclass(frozen=True)
@@ -44,10 +45,16 @@ class SqlModel:
 
     def create_table(self, connection: duckdb.DuckDBPyConnection) -> int:
         """(Re)create the table from its SQL with its comments; the number of rows it holds."""
+        create_macros(connection)
         connection.execute(f"CREATE OR REPLACE TABLE {self.name} AS\n{self.sql}")
         for statement in self.doc.comment_statements():
             connection.execute(statement)
         return connection.execute(f"SELECT count(*) FROM {self.name}").fetchall()[0][0]
+
+
+def create_macros(connection: duckdb.DuckDBPyConnection, path: Path = MACROS) -> None:
+    """The SQL macros the models use (sql/macros.sql), made anew: the build may come from an older one."""
+    connection.execute(path.read_text(encoding="utf-8"))
 
 
 def all_models(sql_dir: Path = SQL_DIR) -> list[SqlModel]:

@@ -34,6 +34,7 @@ class Expectation:
     severity: Severity = "error"
     query: str | None = None  # validate this query's result instead of the whole table
     description: str = ""
+    what_to_do: str = ""  # printed with the failing rows when the expectation fails
 
     @classmethod
     def from_yaml(cls, entry: dict) -> "Expectation":
@@ -43,6 +44,7 @@ class Expectation:
             severity=entry.pop("severity", "error"),
             query=entry.pop("query", None),
             description=entry.pop("description", ""),
+            what_to_do=entry.pop("what_to_do", ""),
             kwargs=entry,
         )
 

@@ -1,6 +1,7 @@
 -- Every list read, with its issuing body matched to a unit: the most specific line of the title block
 -- ("UBND HUYỆN BÌNH XUYÊN" / "PHÒNG NỘI VỤ" -> Phòng Nội vụ) that names a unit existing on the
--- snapshot date; a name written with the unit's own diacritics wins, then a commune over a village.
+-- snapshot date (a list of leavers, undated, takes the latest unit of that name); a name written with
+-- the unit's own diacritics wins, then a commune over a village.
 with issuer_lines as (
     select l.file, l.sheet, line.key as issuer_key, l.issuer_folds[line.position] as issuer_fold, line.position
     from raw.lists as l,
@@ -21,23 +22,25 @@ matches as (
                 u.name_key = i.issuer_key desc,
                 case u.level
                     when 'commune' then 1 when 'school' then 2 when 'district_agency' then 3
-                    when 'district' then 4 else 5
+                    when 'province_agency' then 4 when 'district' then 5 when 'province' then 6 else 7
                 end,
+                u.valid_to desc nulls first,
                 u.unit_code
         ) as preference
     from issuer_lines as i
     inner join raw.lists as l on l.file = i.file and l.sheet = i.sheet
     inner join staging.units as u
         on u.name_fold = i.issuer_fold
-        and u.valid_from <= l.snapshot_date
-        and (u.valid_to is null or u.valid_to > l.snapshot_date)
+        and (l.snapshot_date is null or in_force(u.valid_from, u.valid_to, l.snapshot_date))
 )
 
 select
     l.file,
     l.sheet,
+    l.kind,
     l.snapshot_date,
     l.title,
+    l.title_fold,
     l.issuer,
     m.unit_code as issuer_unit_code,
     m.level as issuer_level,

@@ -1,7 +1,9 @@
--- The quota of non-specialized posts of every commune and village on every day it applies: the
--- Resolution 22 quota where the district set one, else the national maximum for its level and type.
+-- The quota of non-specialized workers of each commune and village on each snapshot date: the
+-- Resolution 22 quota in force where the district set one, else the national maximum in force for its
+-- level and commune type; none where neither is in force (a gap in the reference data, not an error).
 with norms as (
     select
+        decree,
         level,
         cast(commune_type as integer) as commune_type,
         cast(max_posts as integer) as max_posts,
@@ -20,16 +22,19 @@ resolution_22 as (
 )
 
 select
+    d.day,
     u.unit_code,
     u.level,
-    coalesce(r.valid_from, n.valid_from, u.valid_from) as valid_from,
-    coalesce(r.valid_to, n.valid_to) as valid_to,
     coalesce(r.quota, n.max_posts) as quota,
-    case when r.quota is null then 'national maximum' else 'Resolution 22' end as source
-from staging.units as u
-left join resolution_22 as r on r.unit_code = u.unit_code
+    case
+        when r.quota is not null then 'định mức theo Nghị quyết 22'
+        when n.max_posts is not null then 'mức tối đa theo Nghị định ' || n.decree
+    end as source
+from staging.snapshot_days as d
+inner join staging.units as u on u.level in ('commune', 'village') and in_force(u.valid_from, u.valid_to, d.day)
+left join resolution_22 as r on r.unit_code = u.unit_code and in_force(r.valid_from, r.valid_to, d.day)
 left join norms as n
     on r.quota is null
     and n.level = u.level
     and n.commune_type is not distinct from (case when u.level = 'commune' then u.commune_type end)
-where u.level in ('commune', 'village') and coalesce(r.quota, n.max_posts) is not null
+    and in_force(n.valid_from, n.valid_to, d.day)

@@ -1,5 +1,6 @@
--- Administrative units (district, communes, villages) and organisational units (agencies, schools)
--- in one dated list, each with the commune it belongs to.
+-- Administrative units (province, district, commune, village) and organisational units (agencies,
+-- schools) in one dated list: a row per version of a unit (one whose name, kind, parent or type changed
+-- has several rows with the same code), each with the commune it belongs to in that version.
 select
     unit_code,
     level,
@@ -13,7 +14,8 @@ select
     cast(households as integer) as households,
     cast(valid_from as date) as valid_from,
     cast(valid_to as date) as valid_to,
-    merged_into
+    merged_into,
+    basis
 from raw.admin_units
 union all by name
 select
@@ -29,5 +31,6 @@ select
     null as households,
     cast(valid_from as date) as valid_from,
     cast(valid_to as date) as valid_to,
-    merged_into
+    merged_into,
+    basis
 from raw.org_units
