@@ -20,6 +20,7 @@ from xlsb import write_xlsb
 from pipelines.reading.files import ParsedFile
 
 Merged = Mapping[str, Sequence[str]]
+XLS_PLAIN, XLS_DATED = xlwt.XFStyle(), xlwt.easyxf(num_format_str="dd/mm/yyyy")
 
 
 def write_xls(
@@ -30,19 +31,22 @@ def write_xls(
     merged: Merged | None = None,
 ) -> Path:
     workbook = xlwt.Workbook()
-    plain, dated = xlwt.XFStyle(), xlwt.easyxf(num_format_str="dd/mm/yyyy")
     for name, rows in sheets.items():
         sheet = workbook.add_sheet(name)
         sheet.visibility = int(name in hidden)
         cells = _cells(rows, first_row)
         for top, left, bottom, right in map(_bounds, (merged or {}).get(name, ())):
             value = cells.pop((top, left), "")
-            sheet.write_merge(top, bottom, left, right, value, dated if isinstance(value, date) else plain)
+            sheet.write_merge(top, bottom, left, right, value, _xls_style(value))
         for (row, column), value in cells.items():
-            sheet.write(row, column, value, dated if isinstance(value, date) else plain)
+            sheet.write(row, column, value, _xls_style(value))
     path.parent.mkdir(parents=True, exist_ok=True)
     workbook.save(str(path))
     return path
+
+
+def _xls_style(value: object) -> xlwt.XFStyle:
+    return XLS_DATED if isinstance(value, date) else XLS_PLAIN
 
 
 def write_ods(
