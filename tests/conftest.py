@@ -1,7 +1,7 @@
 """Shared helpers: personnel lists written as real .xlsx files, laid out as offices lay them out."""
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
 
@@ -28,8 +28,13 @@ def title_block(issuer: str, snapshot: date | None) -> list[Row]:
 
 
 def write_workbook(
-    path: Path, sheets: dict[str, list[Row]], hidden: Sequence[str] = (), first_row: int = 1
+    path: Path,
+    sheets: dict[str, list[Row]],
+    hidden: Sequence[str] = (),
+    first_row: int = 1,
+    merged: Mapping[str, Sequence[str]] | None = None,
 ) -> Path:
+    """`merged` maps a sheet's name to its merged ranges ('C6:D6')."""
     workbook = openpyxl.Workbook()
     workbook.remove(workbook.active)
     for name, rows in sheets.items():
@@ -38,6 +43,8 @@ def write_workbook(
             for column_number, value in enumerate(row, start=1):
                 if value is not None:
                     sheet.cell(row=row_number, column=column_number, value=value)
+        for cells in (merged or {}).get(name, ()):
+            sheet.merge_cells(cells)
         if name in hidden:
             sheet.sheet_state = "hidden"
     path.parent.mkdir(parents=True, exist_ok=True)

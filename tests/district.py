@@ -8,7 +8,8 @@ import csv
 from datetime import date
 from pathlib import Path
 
-from conftest import title_block, write_workbook
+from conftest import title_block
+from formats import WRITERS
 
 BASELINE, AS_OF = date(2016, 11, 30), date(2021, 11, 30)
 
@@ -137,6 +138,24 @@ LISTS = {
 }
 
 
+# The figures of the district as LISTS has it, worked out by hand.
+SCORECARD = {
+    "staff_cut_total": 2,
+    "staff_cut_district_agencies": 1,
+    "staff_cut_education": 1,
+    "staff_cut_commune_officials": 0,
+    "units_cut_district_agencies": 1,
+    "units_cut_schools": 0,
+    "villages_merged_from": 2,
+    "villages_merged_into": 1,
+    "villages_net_cut": 1,
+    "ncs_commune_cut": 1,
+    "ncs_village_cut": 0,
+    "r22_achieved_pct": 50,
+    "villages_over_limit": 1,
+}
+
+
 def write_district(raw: Path, lists: dict = LISTS) -> Path:
     (raw / "reference").mkdir(parents=True, exist_ok=True)
     for table, rows in REFERENCE.items():
@@ -154,7 +173,7 @@ def write_list(path: Path, issuer: str, snapshot: date, people: list[tuple]) -> 
         for i, (name, born, sex, title, unit, n) in enumerate(people, 1)
     ]
     rows.append([f"Tổng cộng: {len(people)} người"])
-    return write_workbook(path, {"DS": rows})
+    return WRITERS[path.suffix](path, {"DS": rows})
 
 
 def add_a_baseline_official(raw: Path) -> None:

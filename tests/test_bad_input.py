@@ -8,8 +8,10 @@ from datetime import date
 from pathlib import Path
 
 import duckdb
+import pytest
 from conftest import title_block, write_workbook
 from district import AS_OF, HEADER, cccd, write_district, write_list
+from formats import WRITERS
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pipeline import failed_checks
@@ -137,17 +139,26 @@ def test_an_xml_entity_in_a_workbook_is_not_expanded(tmp_path, hasher):
     assert not any("root:" in text for text in texts)
 
 
-def test_a_zip_bomb_is_rejected_before_it_is_unpacked(tmp_path, hasher):
-    bomb = tmp_path / "bomb_2021-11-30.xlsx"
+@pytest.mark.parametrize(
+    ("name", "part"),
+    [
+        ("bomb_2021-11-30.xlsx", "xl/worksheets/sheet1.xml"),
+        ("bomb_2021-11-30.xlsb", "xl/worksheets/sheet1.bin"),
+        ("bomb_2021-11-30.ods", "content.xml"),
+    ],
+)
+def test_a_zip_bomb_is_rejected_before_it_is_unpacked(tmp_path, hasher, name, part):
+    bomb = tmp_path / name
     with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("xl/worksheets/sheet1.xml", b"0" * (300 * 2**20))
+        archive.writestr(part, b"0" * (300 * 2**20))
     parsed = parse_file(bomb, bomb.name, hasher)
     assert parsed.status == "rejected" and "zip bomb" in parsed.rejection.en
 
 
-def test_a_file_far_too_large_is_rejected(tmp_path, hasher, monkeypatch):
+@pytest.mark.parametrize("suffix", sorted(WRITERS))
+def test_a_file_far_too_large_is_rejected(tmp_path, hasher, monkeypatch, suffix):
     monkeypatch.setattr(sources, "MAX_FILE_BYTES", 1024)
-    big = write_workbook(tmp_path / "big.xlsx", {"DS": [[f"dòng {i}"] * 20 for i in range(200)]})
+    big = WRITERS[suffix](tmp_path / f"big{suffix}", {"DS": [[f"dòng {i}"] * 20 for i in range(200)]})
     parsed = parse_file(big, big.name, hasher)
     assert parsed.status == "rejected" and "above the" in parsed.rejection.en
 

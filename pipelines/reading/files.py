@@ -52,7 +52,7 @@ def parse_file(
     source = source or read_source(path)
     parsed = ParsedFile(name, kind, source.sha256, source.size)
     try:
-        sheets = list(read_sheets(path.suffix, source))
+        sheets = read_sheets(path.suffix, source)
     except Unreadable as error:
         parsed.rejection = Problem(error.reason_en, error.reason_vi)
         return parsed
