@@ -121,6 +121,7 @@ gaps as (
     -- only for a district that keeps its assigned posts in the reference data
     where assigned_posts is null and exists (select 1 from staging.assigned_posts)
     group by unit, unit_code, year
+    having max(staff) > 0
     union all
     select
         'unknown_qualification',

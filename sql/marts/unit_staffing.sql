@@ -89,4 +89,5 @@ left join posts as p
 left join base_posts as b
     on b.period = u.period and b.sector = u.sector and b.snapshot_date = u.snapshot_date and b.unit_code = u.unit_code
 left join target_share as t on t.period = u.period
+where s.people is not null or p.assigned_posts is not null
 order by u.period, u.sector, unit, u.snapshot_date
