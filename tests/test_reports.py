@@ -4,6 +4,7 @@ Chromium, the Data Docs on disk, all checked against the published warehouse of 
 import re
 import shutil
 from dataclasses import dataclass
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -381,6 +382,18 @@ def test_make_report_rebuilds_from_the_published_warehouse(reported, monkeypatch
     monkeypatch.setenv("TINHGON_WAREHOUSE", str(tmp_path / "nowhere" / "tinhgon.duckdb"))
     assert make_report() == 1
     assert "make run" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("valid_to", "shown"),
+    [
+        (date(2023, 8, 1), "đến hết ngày 31/07/2023"),
+        (date(2020, 1, 1), "đến hết ngày 31/12/2019"),
+        (None, ""),
+    ],
+)
+def test_an_end_date_reads_as_the_last_day_in_force(valid_to, shown):
+    assert labels.until(valid_to) == shown
 
 
 @pytest.mark.parametrize(
