@@ -426,7 +426,8 @@ def test_at_province_scale_the_charts_show_the_communes_and_villages_furthest_fr
             for level in ("commune", "village")
         ]
     )
-    drawn = set(re.findall(r'id="required_cut-commune-(C\d+)"', charts.commune_cuts(progress)))
+    levels = {"commune": "xã, phường, thị trấn", "village": "thôn, tổ dân phố"}
+    drawn = set(re.findall(r'id="required_cut-commune-(C\d+)"', charts.commune_cuts(progress, levels)))
     assert drawn == set(communes[-charts.COMMUNES_SHOWN :])  # the most still to cut
 
     villages = pd.DataFrame(

@@ -23,7 +23,7 @@ _TEMPLATES.filters |= {"number": labels.number, "day": labels.day}
 
 def render(figures: Figures, suites: list[SuiteResult], workbook: str, built_at: datetime) -> str:
     drawn = {
-        "commune_cuts": charts.commune_cuts(figures["marts.r22_commune_progress"]),
+        "commune_cuts": charts.commune_cuts(figures["marts.r22_commune_progress"], labels.LEVELS),
         "villages_over_quota": charts.villages_over_quota(figures["marts.r22_village_progress"]),
         "sector_cuts": charts.sector_cuts(figures["marts.staff_per_snapshot"]),
     }
