@@ -8,13 +8,6 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-LEVELS = {
-    "district": "Huyện",
-    "commune": "Cấp xã",
-    "village": "Thôn, tổ dân phố",
-    "district_agency": "Cơ quan cấp huyện",
-    "school": "Trường học",
-}
 YES_NO = {True: "Có", False: "Không"}
 MET = {True: "đạt", False: "không đạt"}  # a target_met flag as the scorecard's statuses say it
 # The scorecard's target_status, as the SQL words it, and the mark each gets (a CSS class, a cell style).
