@@ -442,6 +442,24 @@ def test_the_page_draws_the_charts_from_the_warehouse_without_the_network(report
                 bar_widths(browser_page, f"sector-cuts-{period}", f"{period}-staff-"),
                 {f"{period}-staff-{sector}-{day:%Y-%m-%d}": staff for sector, day, staff in snapshots},
             )
+        # A sector's bar says how much it shrank since the baseline, or grew (the village workers here).
+        sector_labels = dict(
+            browser_page.eval_on_selector_all(
+                f"svg#sector-cuts-{LATEST} g[id^='{LATEST}-label-']",
+                "gs => gs.map(g => [g.id, g.textContent.trim()])",
+            )
+        )
+        changes = reported.query(
+            "SELECT sector, snapshot_date, staff, cut_since_baseline FROM marts.staff_per_snapshot "
+            f"WHERE period = '{LATEST}'"
+        )
+        assert any(cut < 0 for *_, cut in changes)
+        assert sector_labels == {
+            f"{LATEST}-label-{sector}-{day:%Y-%m-%d}": labels.number(staff)
+            + (f" ({'giảm' if cut > 0 else 'tăng'} {labels.number(abs(cut))})" if cut else "")
+            for sector, day, staff, cut in changes
+        }
+
         drawn = browser_page.eval_on_selector_all(
             "figure svg", "svgs => svgs.map(s => [s.id, s.getBoundingClientRect().width > 300])"
         )

@@ -175,7 +175,7 @@ def sector_cuts(ids: Ids, snapshots: pd.DataFrame) -> Figure | None:
         for bar, gid in zip(bars, gids, strict=True):
             bar.set_gid(ids("staff", gid))
         shown = [
-            labels.number(staff) + (f" (giảm {labels.number(cut)})" if cut else "")
+            labels.number(staff) + _change_since_baseline(cut)
             for staff, cut in zip(rows["staff"], rows["cut_since_baseline"], strict=True)
         ]
         _label(ax.bar_label(bars, shown, padding=3, fontsize=8), [ids("label", gid) for gid in gids])
@@ -336,6 +336,13 @@ def qualifications(ids: Ids, levels: pd.DataFrame) -> Figure | None:
         title="Trình độ chuyên môn", loc="outside upper center", ncols=min(len(ordered), 4), fontsize=9
     )
     return figure
+
+
+def _change_since_baseline(cut: float) -> str:
+    """The change a bar's label adds: (giảm 3), or (tăng 2) for a sector that grew; nothing for none."""
+    if labels.missing(cut) or not cut:
+        return ""
+    return f" ({'giảm' if cut > 0 else 'tăng'} {labels.number(abs(cut))})"
 
 
 def _count_axis(ax) -> None:
