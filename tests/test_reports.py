@@ -1,9 +1,12 @@
 """The reports a district leader reads: the workbook opened with a reader, the page rendered in headless
-Chromium, the Data Docs on disk, all checked against the published warehouse of one real run."""
+Chromium, the Data Docs on disk, all checked against the published warehouse of one real run of a
+district with two reporting periods, a list of leavers and rows and files the clerks must fix."""
 
 import re
 import shutil
+from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -13,15 +16,45 @@ import openpyxl
 import pandas as pd
 import pytest
 from browser import chromium_page
-from district import AS_OF, LISTS, write_district
+from district import LISTS
 from pipeline import Workspace, failed_checks
+from reporting_district import AS_OF, EARLIER, LATEST, LEAVERS, UNEXPLAINED_LEAVER, write_reporting_district
 
 from pipelines.definitions import make_definitions
-from pipelines.reports import build, charts, data_docs, labels, location, output, page, vendored, workbook
+from pipelines.reports import (
+    build,
+    charts,
+    data_docs,
+    labels,
+    location,
+    output,
+    page,
+    to_fix,
+    vendored,
+    workbook,
+)
 from pipelines.reports.__main__ import main as make_report
 
+# A row that counts (its unit and title are known) with a date of birth to fix, and one that does not.
 BAD_DATE_ROW = ("Vũ Văn Lỗi", "31/02/1970", "Nam", "Trưởng thôn", "Thôn Đông Tây", 99)
+UNKNOWN_UNIT_ROW = ("Vũ Văn Lạc", "01/01/1980", "Nam", "Trưởng thôn", "Thôn Không Có", 98)
 NOT_A_WORKBOOK = "2021-11-30/xuat-tu-web.xlsx"
+GAPS = (
+    "SELECT gap_vi, subject, from_date, rows_affected, reference_file, what_to_do_vi "
+    "FROM audit.reference_gaps"
+)
+# Codes of the warehouse that must never show inside Vietnamese text, beside every code it defines.
+ENGLISH_CODES = {"commune", "village", "district_agency", "ncs", "cbcc", "vien_chuc", "school"}
+CODES = """
+    SELECT code FROM staging.labels
+    UNION SELECT sector FROM staging.sectors
+    UNION SELECT period FROM staging.periods
+    UNION SELECT metric FROM marts.district_scorecard
+    UNION SELECT reason_code FROM marts.leavers
+    UNION SELECT gap FROM audit.reference_gaps
+    UNION SELECT move_kind FROM marts.movers
+    UNION SELECT change FROM marts.unit_changes
+"""
 
 
 @dataclass
@@ -34,22 +67,31 @@ class Reported:
         return self.workspace.warehouse.parent / "reports"
 
     @property
+    def page(self) -> str:
+        return (self.folder / "index.html").as_uri()
+
+    @property
     def workbook(self) -> openpyxl.Workbook:
         return openpyxl.load_workbook(self.folder / f"bao-cao-tinh-gon_{AS_OF.isoformat()}.xlsx")
 
     def query(self, sql: str) -> list[tuple]:
         return self.workspace.query(sql)
 
+    def period_labels(self) -> dict[str, str]:
+        return dict(self.query("SELECT DISTINCT period, label_vi FROM staging.periods"))
+
 
 @pytest.fixture(scope="module")
 def reported(tmp_path_factory):
-    """One run on the tiny district, with a row and a file the clerks must fix."""
+    """One run on the tiny district with its periods and leavers, with rows and a file to fix."""
     root = tmp_path_factory.mktemp("reports")
     with pytest.MonkeyPatch.context() as monkeypatch:
         workspace = Workspace(root / "raw", root / "warehouse" / "tinhgon.duckdb", monkeypatch)
         issuer, snapshot, people = LISTS["2021-11-30/an-hoa.xlsx"]
-        with_bad_row = {"2021-11-30/an-hoa.xlsx": (issuer, snapshot, [*people, BAD_DATE_ROW])}
-        write_district(workspace.raw, LISTS | with_bad_row)
+        with_bad_rows = {
+            "2021-11-30/an-hoa.xlsx": (issuer, snapshot, [*people, BAD_DATE_ROW, UNKNOWN_UNIT_ROW])
+        }
+        write_reporting_district(workspace.raw, LISTS | with_bad_rows)
         (workspace.raw / "personnel" / NOT_A_WORKBOOK).write_text("<html><body>Danh sách</body></html>")
         result = workspace.run(reports=True)
         assert result.success, failed_checks(result)
@@ -61,26 +103,43 @@ def sheet_rows(sheet, header_row: int = workbook.HEADER_ROW + 1) -> tuple[list, 
     return rows[0], [r for r in rows[1:] if any(v is not None for v in r)]
 
 
+def as_date(value) -> date | None:
+    return value.date() if hasattr(value, "date") else value
+
+
 def test_the_workbook_lays_out_every_mart_under_vietnamese_headings(reported):
     book = reported.workbook
     assert book.sheetnames == [workbook.COVER, *(s.name for s in workbook.SHEETS)]
+    whole = {"marts.unit_staffing": None, "audit.quarantine": None}  # shown in part, or with other rows
     for spec in workbook.SHEETS:
         sheet = book[spec.name]
         header, rows = sheet_rows(sheet)
         assert header == spec.heading_row, spec.name
         assert sheet.freeze_panes == f"B{workbook.HEADER_ROW + 2}", spec.name
         assert sheet.auto_filter.ref.startswith(f"A{workbook.HEADER_ROW + 1}:"), spec.name
-        if spec.table != "audit.quarantine":
+        if spec.table not in whole:
             assert len(rows) == reported.query(f"SELECT count(*) FROM {spec.table}")[0][0], spec.name
 
     header, rows = sheet_rows(book["NQ22 theo thôn"])
-    assert header[3:] == ["Số hộ", "Số người ở ngày báo cáo", "Định mức", "Số vượt định mức"]
-    assert {(r[0], r[1]): tuple(r[4:7]) for r in rows} == {
-        (commune, village): (count, quota, excess)
-        for commune, village, count, quota, excess in reported.query(
-            "SELECT commune, village, current_count, quota, excess FROM marts.r22_village_progress"
+    assert header[4:6] == ["Số hộ", "Số người ở ngày báo cáo"]
+    period = reported.period_labels()
+    assert {(r[0], r[1], r[2]): (r[5], r[7], r[9]) for r in rows} == {
+        (period[p], commune, village): (count, quota, excess)
+        for p, commune, village, count, quota, excess in reported.query(
+            "SELECT period, commune, village, current_count, quota, excess FROM marts.r22_village_progress"
         )
     }
+
+
+def test_tables_name_each_period_by_its_label_latest_first(reported):
+    book = reported.workbook
+    period = reported.period_labels()
+    for spec in workbook.SHEETS:
+        if spec.columns[0] == "period":
+            _, rows = sheet_rows(book[spec.name])
+            shown = list(dict.fromkeys(r[0] for r in rows))
+            assert shown == [period[p] for p in (LATEST, EARLIER) if period[p] in shown], spec.name
+            assert shown, spec.name
 
 
 def test_the_workbook_marks_the_units_over_their_quota(reported):
@@ -96,29 +155,183 @@ def test_the_workbook_marks_the_units_over_their_quota(reported):
         [quota] = [letter(i + 1) for i, h in enumerate(header) if h.startswith("Định mức")]
         assert rule.formula == [f"${count}{first}>${quota}{first}"], name
         assert rule.dxf.fill.bgColor.rgb.endswith("FFC7CE"), name
-    # The tiny district's merged village has 4 workers for a quota of 3: the rule marks exactly it.
+    # The tiny district's merged village has 5 workers for a quota of 3: the rule marks exactly it.
     header, rows = sheet_rows(book["NQ22 theo thôn"])
-    assert [r[1] for r in rows if r[4] > r[5]] == ["Đông Tây"]
+    assert [r[2] for r in rows if r[7] is not None and r[5] > r[7]] == ["Đông Tây"]
 
 
-def test_the_cover_sheet_gives_the_scorecard_and_the_clerks_sheet_what_to_fix(reported):
+def cover_periods(book) -> list[dict]:
+    """Each period of the cover sheet: its title, its dates, its scorecard rows (by label) and their cells."""
+    sheet = book[workbook.COVER]
+    periods = []
+    for row in sheet.iter_rows():
+        first = row[0].value
+        if isinstance(first, str) and first.startswith(("Kỳ báo cáo gần nhất: ", "Kỳ báo cáo trước: ")):
+            periods.append({"title": first, "rows": {}, "cells": {}})
+        elif (
+            periods and isinstance(first, str) and first.startswith("Từ ngày") and "dates" not in periods[-1]
+        ):
+            periods[-1]["dates"] = first
+        elif periods and isinstance(first, int):
+            periods[-1]["rows"][row[1].value] = [as_date(cell.value) for cell in row[1:10]]
+            periods[-1]["cells"][row[1].value] = row
+    return periods
+
+
+def test_the_cover_leads_with_the_latest_period_and_reports_its_targets(reported):
     book = reported.workbook
     cover = [list(r) for r in book[workbook.COVER].iter_rows(values_only=True)]
     assert cover[0][0] == "UBND HUYỆN THỬ NGHIỆM"
     assert cover[4][0] == f"Số liệu tính đến ngày {AS_OF:%d/%m/%Y}"
-    figures = {row[1]: row[2] for row in cover if isinstance(row[0], int)}
-    assert figures == dict(
-        reported.query("SELECT coalesce(label_vi, metric), value FROM marts.district_scorecard")
-    )
+    period = reported.period_labels()
+    periods = cover_periods(book)
+    assert [p["title"] for p in periods] == [
+        f"Kỳ báo cáo gần nhất: {period[LATEST]}",
+        f"Kỳ báo cáo trước: {period[EARLIER]}",
+    ]
+    for code, shown in zip((LATEST, EARLIER), periods, strict=True):
+        [(baseline, as_of)] = reported.query(
+            f"SELECT min(baseline_date), max(as_of) FROM marts.reporting_dates WHERE period = '{code}'"
+        )
+        assert shown["dates"] == f"Từ ngày {baseline:%d/%m/%Y} đến ngày {as_of:%d/%m/%Y}"
+        expected = reported.query(
+            "SELECT label_vi, value, target, comparison, due_date, basis, target_status "
+            f"FROM marts.district_scorecard WHERE period = '{code}'"
+        )
+        assert {label: row[1:6] for label, row in shown["rows"].items()} == {
+            label: [value, labels.target(target, comparison), due, basis, status]
+            for label, value, target, comparison, due, basis, status in expected
+        }
+        assert set(shown["rows"]) == {label for label, *_ in expected}
+    heading = [c.value for c in book[workbook.COVER][periods_header_row(book)]][:7]
+    assert heading[3:7] == ["Mục tiêu", "Hạn", "Căn cứ", "Đánh giá"]
 
-    header, rows = sheet_rows(book["Cần sửa"])
-    assert header[:4] == ["Tệp nguồn", "Trang tính nguồn", "Số dòng như Excel hiển thị", "Lý do"]
-    by_file = {r[0]: r for r in rows}
-    assert by_file[NOT_A_WORKBOOK][1:3] == [None, None]  # the whole file
-    assert "Excel" in by_file[NOT_A_WORKBOOK][3]
-    [(sheet, row, reason)] = reported.query("SELECT sheet, row, reason_vi FROM audit.quarantine")
-    assert by_file["2021-11-30/an-hoa.xlsx"][1:4] == [sheet, row, reason]
-    assert "31/02/1970" in by_file["2021-11-30/an-hoa.xlsx"][4]  # the original cells, for the clerk
+
+def periods_header_row(book) -> int:
+    for row in book[workbook.COVER].iter_rows():
+        if row[0].value == "STT":
+            return row[0].row
+    raise AssertionError("no scorecard on the cover")
+
+
+def test_statuses_are_marked_and_the_r22_figures_defined_on_the_cover(reported):
+    book = reported.workbook
+    statuses = dict(
+        reported.query(
+            f"SELECT label_vi, target_status FROM marts.district_scorecard WHERE period = '{LATEST}'"
+        )
+    )
+    assert {"đạt", "không đạt", "chưa đến hạn", "không có mục tiêu"} <= set(statuses.values())
+    fills = {"đạt": "E6F4EA", "không đạt": "FFC7CE", "chưa đến hạn": "FFF2CC"}
+    latest = cover_periods(book)[0]
+    for label, status in statuses.items():
+        cell = latest["cells"][label][6]
+        assert cell.value == status, label
+        if status in fills:
+            assert cell.fill.fgColor.rgb.endswith(fills[status]), label
+    texts = " ".join(str(c) for row in book[workbook.COVER].iter_rows(values_only=True) for c in row if c)
+    for metric in ("r22_achieved_pct", "villages_within_limit_pct"):
+        assert labels.DEFINITIONS[metric] in texts, metric
+    gaps = reported.query("SELECT count(*) FROM audit.reference_gaps")[0][0]
+    assert gaps > 0
+    assert f"Danh mục còn thiếu: {gaps} mục" in texts
+
+
+def test_the_flows_sheet_gives_each_units_flows_and_the_leavers_their_reasons(reported):
+    book = reported.workbook
+    period = reported.period_labels()
+    sector = dict(reported.query("SELECT sector, any_value(label_vi) FROM staging.sectors GROUP BY sector"))
+    header, rows = sheet_rows(book["Biến động"])
+    assert header[:3] == ["Kỳ báo cáo", "Khối", "Đơn vị"]
+    assert {(r[0], r[1], r[2]): tuple(r[5:11]) for r in rows} == {
+        (period[p], sector[s], unit): tuple(flows)
+        for p, s, unit, *flows in reported.query(
+            'SELECT period, sector, unit, baseline_count, joined, moved_in, moved_out, "left", current_count '
+            "FROM marts.staff_flows"
+        )
+    }
+    header, rows = sheet_rows(book["Người nghỉ"])
+    by_name = {r[3]: r for r in rows}
+    for name, _, title, unit, reason, _, decision in LEAVERS:
+        assert by_name[name][2] == unit and by_name[name][4] == title
+        assert by_name[name][6:9] == [reason, "Có" if reason == "Tinh giản biên chế" else "Không", decision]
+    assert by_name[UNEXPLAINED_LEAVER][6] == "chưa rõ lý do"
+
+
+def test_the_assigned_posts_sheet_marks_the_target_met_or_missed(reported):
+    sheet = reported.workbook["Biên chế được giao"]
+    header, _ = sheet_rows(sheet)
+    status = header.index("Đánh giá")
+    marked = {}
+    for row in sheet.iter_rows(min_row=workbook.HEADER_ROW + 2):
+        if row[0].value and row[status].value:
+            marked[(row[0].value, row[2].value)] = (row[status].value, row[status].fill.fgColor.rgb[-6:])
+    period = reported.period_labels()
+    expected = reported.query(
+        "SELECT u.period, u.unit, u.target_met FROM marts.unit_staffing u JOIN marts.reporting_dates r "
+        "ON r.period = u.period AND r.sector = u.sector AND r.as_of = u.snapshot_date "
+        "WHERE u.target_met IS NOT NULL"
+    )
+    assert {True, False} <= {met for *_, met in expected}
+    assert marked == {
+        (period[p], unit): ("đạt", "E6F4EA") if met else ("không đạt", "FFC7CE") for p, unit, met in expected
+    }
+
+
+def test_the_qualifications_sheet_gives_each_level_in_its_order(reported):
+    _, rows = sheet_rows(reported.workbook["Trình độ"])
+    expected = reported.query(
+        "SELECT s.label_vi, q.snapshot_date, q.qualification_level, q.staff, q.share_pct, q.level_order "
+        "FROM marts.staff_qualifications q JOIN (SELECT DISTINCT sector, label_vi FROM staging.sectors) s "
+        "USING (sector)"
+    )
+    shown = [(r[0], as_date(r[1]), r[2], r[3], r[4]) for r in rows]
+    assert sorted(shown) == sorted(row[:5] for row in expected)
+    order = {(sector, day, level): rank for sector, day, level, *_, rank in expected}
+    for (sector, day), levels in pd.DataFrame(shown).groupby([0, 1], sort=False)[2]:
+        ranks = [order[(sector, day, level)] for level in levels]
+        assert ranks == sorted(ranks), (sector, day)
+    assert ("Cơ quan huyện", date(2021, 11, 30), "sau đại học", 1, 100.0) in shown
+
+
+def test_the_gaps_sheet_lists_what_the_reference_data_lacks(reported):
+    header, rows = sheet_rows(reported.workbook["Danh mục còn thiếu"])
+    assert header[0] == "Điều còn thiếu"
+    assert sorted((r[0], r[1], as_date(r[2]), r[3], r[4], r[5]) for r in rows) == sorted(reported.query(GAPS))
+    assert any(r[1] == "Thôn Không Có" for r in rows)  # the unit no reference knows
+
+
+def test_the_clerks_sheet_says_what_to_fix_and_which_is_which(reported):
+    header, rows = sheet_rows(reported.workbook["Cần sửa"])
+    assert header == list(to_fix.HEADINGS)
+    kinds = defaultdict(list)
+    for row in rows:
+        kinds[row[0]].append(row)
+    [rejected] = kinds[to_fix.REJECTED]
+    assert rejected[1] == f"personnel/{NOT_A_WORKBOOK}" and rejected[2:4] == [None, None]
+    assert "Excel" in rejected[4]
+    quarantined = reported.query("SELECT file, sheet, row, reason_vi, counted FROM audit.quarantine")
+    assert {counted for *_, counted in quarantined} == {True, False}
+    for file, sheet, row, reason, counted in quarantined:
+        kind = to_fix.CELL_TO_FIX if counted else to_fix.NOT_COUNTED
+        assert [file, sheet, row, reason] in [r[1:5] for r in kinds[kind]]
+    assert any("31/02/1970" in r[6] for r in kinds[to_fix.CELL_TO_FIX])  # the original cells, for the clerk
+    [leaver] = kinds[to_fix.UNKNOWN_LEAVER]
+    assert leaver[4] == "chưa rõ lý do"
+    assert "danh sách người nghỉ" in leaver[5]
+    for field, value in [("Đơn vị", "xã An Hòa"), ("Họ và tên", UNEXPLAINED_LEAVER)]:
+        assert f"{field}: {value}" in leaver[6]
+    assert "Chức danh: Phó Chỉ huy trưởng Quân sự" in leaver[6]
+
+
+def test_the_unit_changes_give_the_last_day_the_old_unit_was_in_force(reported):
+    header, rows = sheet_rows(reported.workbook["Sắp xếp đơn vị"])
+    until = header.index("Đơn vị cũ hoạt động")
+    assert {r[1]: r[until] for r in rows} == {
+        "Phòng Y tế": "đến hết ngày 31/12/2017",
+        "thôn Tây": "đến hết ngày 31/07/2019",
+        "thôn Đông": "đến hết ngày 31/07/2019",
+    }
 
 
 def bar_widths(browser_page, chart: str, prefix: str) -> dict[str, float]:
@@ -130,18 +343,18 @@ def bar_widths(browser_page, chart: str, prefix: str) -> dict[str, float]:
 
 
 def assert_proportional(widths: dict[str, float], values: dict[str, float]) -> None:
+    """Each bar as long as its value (a negative value drawn the other way), on one scale."""
     assert set(widths) == set(values)
-    scale = max(widths.values()) / max(values.values())
+    scale = max(widths.values()) / max(abs(v) for v in values.values())
     for key, value in values.items():
-        assert widths[key] == pytest.approx(value * scale, abs=0.5), key
+        assert widths[key] == pytest.approx(abs(value) * scale, abs=0.5), key
 
 
 def test_the_page_draws_the_charts_from_the_warehouse_without_the_network(reported):
-    page_file = (reported.folder / "index.html").as_uri()
     requested = []
 
     def only_the_page(route):
-        if route.request.url == page_file:
+        if route.request.url == reported.page:
             route.continue_()
         else:
             requested.append(route.request.url)
@@ -149,64 +362,237 @@ def test_the_page_draws_the_charts_from_the_warehouse_without_the_network(report
 
     with chromium_page() as browser_page:
         browser_page.route("**/*", only_the_page)
-        browser_page.goto(page_file)
+        browser_page.goto(reported.page)
         assert requested == []  # self-contained: no stylesheet, script, font or image fetched
 
-        shown = dict(
-            browser_page.eval_on_selector_all(
-                "#scorecard tr[data-metric]",
-                "rows => rows.map(r => [r.dataset.metric, r.querySelector('.value').textContent])",
+        assert browser_page.eval_on_selector_all(
+            "section.period",
+            "sections => sections.map(s => [s.dataset.period, s.querySelector('h2').textContent])",
+        ) == [[code, reported.period_labels()[code]] for code in (LATEST, EARLIER)]
+        for period in (LATEST, EARLIER):
+            shown = browser_page.eval_on_selector_all(
+                f"section[data-period='{period}'] tr[data-metric]",
+                """rows => rows.map(r => [r.dataset.metric, r.querySelector('.value').textContent,
+                    r.querySelector('.target').textContent, r.querySelector('.due').textContent,
+                    r.querySelector('.basis').textContent, r.querySelector('.status').textContent,
+                    r.querySelector('.status').className])""",
             )
-        )
-        assert shown == {
-            m: labels.number(v)
-            for m, v in reported.query("SELECT metric, value FROM marts.district_scorecard")
-        }
-
-        progress = reported.query(
-            "SELECT level, commune_code, required_cut, actual_cut FROM marts.r22_commune_progress"
-        )
-        for column, index in (("required_cut", 2), ("actual_cut", 3)):
-            values = {f"{column}-{row[0]}-{row[1]}": row[index] for row in progress}
-            assert_proportional(bar_widths(browser_page, "commune-cuts", f"{column}-"), values)
-            labels_shown = {
-                gid.removeprefix("label-"): text
-                for gid, text in browser_page.eval_on_selector_all(
-                    f"svg#commune-cuts g[id^='label-{column}-']",
-                    "gs => gs.map(g => [g.id, g.textContent.trim()])",
+            assert {m: rest for m, *rest in shown} == {
+                m: [
+                    labels.number(value),
+                    labels.target(target, comparison),
+                    labels.day(due),
+                    basis or "",
+                    status,
+                    f"status {labels.mark(status)}",
+                ]
+                for m, value, target, comparison, due, basis, status in reported.query(
+                    "SELECT metric, value, target, comparison, due_date, basis, target_status "
+                    f"FROM marts.district_scorecard WHERE period = '{period}'"
                 )
             }
-            assert labels_shown == {key: labels.number(value) for key, value in values.items()}
+        missed = browser_page.eval_on_selector_all(
+            "td.status.missed", "cells => cells.map(c => getComputedStyle(c).backgroundColor)"
+        )
+        assert missed and set(missed) == {"rgb(255, 199, 206)"}
+        definitions = browser_page.text_content("#definitions")
+        for metric in ("r22_achieved_pct", "villages_within_limit_pct"):
+            assert labels.DEFINITIONS[metric] in " ".join(definitions.split())
 
-        over = reported.query("SELECT village_code, excess FROM marts.r22_village_progress WHERE excess > 0")
-        assert set(bar_widths(browser_page, "villages-over-quota", "excess-")) == {
-            f"excess-{c}" for c, _ in over
+        # Each level's panel has its scale; a cut may be negative (more people than at the baseline).
+        progress = reported.query(
+            "SELECT level, commune_code, required_cut, actual_cut FROM marts.r22_commune_progress "
+            f"WHERE period = '{LATEST}'"
+        )
+        chart = f"commune-cuts-{LATEST}"
+        for level in {row[0] for row in progress}:
+            values = {
+                f"{LATEST}-{column}-{level}-{code}": row[index]
+                for row in progress
+                if row[0] == level
+                for column, index, code in (("required_cut", 2, row[1]), ("actual_cut", 3, row[1]))
+            }
+            widths = {}
+            for column in ("required_cut", "actual_cut"):
+                widths |= bar_widths(browser_page, chart, f"{LATEST}-{column}-{level}-")
+            assert_proportional(widths, values)
+            labels_shown = dict(
+                browser_page.eval_on_selector_all(
+                    f"svg#{chart} g[id^='{LATEST}-label-'][id*='-{level}-']",
+                    "gs => gs.map(g => [g.id, g.textContent.trim()])",
+                )
+            )
+            assert labels_shown == {
+                key.replace(f"{LATEST}-", f"{LATEST}-label-", 1): labels.number(value)
+                for key, value in values.items()
+            }
+
+        over = reported.query(
+            f"SELECT village_code FROM marts.r22_village_progress WHERE excess > 0 AND period = '{LATEST}'"
+        )
+        assert set(bar_widths(browser_page, f"villages-over-quota-{LATEST}", f"{LATEST}-excess-")) == {
+            f"{LATEST}-excess-{c}" for (c,) in over
         }
 
-        snapshots = reported.query("SELECT sector, snapshot_date, staff FROM marts.staff_per_snapshot")
-        assert_proportional(
-            bar_widths(browser_page, "sector-cuts", "staff-"),
-            {f"staff-{sector}-{day:%Y-%m-%d}": staff for sector, day, staff in snapshots},
-        )
-        assert (
-            browser_page.eval_on_selector_all(
-                "figure svg", "svgs => svgs.map(s => s.getBoundingClientRect().width > 300)"
+        for period in (LATEST, EARLIER):
+            snapshots = reported.query(
+                f"SELECT sector, snapshot_date, staff FROM marts.staff_per_snapshot WHERE period = '{period}'"
             )
-            == [True] * 3
+            assert_proportional(
+                bar_widths(browser_page, f"sector-cuts-{period}", f"{period}-staff-"),
+                {f"{period}-staff-{sector}-{day:%Y-%m-%d}": staff for sector, day, staff in snapshots},
+            )
+        # A sector's bar says how much it shrank since the baseline, or grew (the village workers here).
+        sector_labels = dict(
+            browser_page.eval_on_selector_all(
+                f"svg#sector-cuts-{LATEST} g[id^='{LATEST}-label-']",
+                "gs => gs.map(g => [g.id, g.textContent.trim()])",
+            )
         )
+        changes = reported.query(
+            "SELECT sector, snapshot_date, staff, cut_since_baseline FROM marts.staff_per_snapshot "
+            f"WHERE period = '{LATEST}'"
+        )
+        assert any(cut < 0 for *_, cut in changes)
+        assert sector_labels == {
+            f"{LATEST}-label-{sector}-{day:%Y-%m-%d}": labels.number(staff)
+            + (f" ({'giảm' if cut > 0 else 'tăng'} {labels.number(abs(cut))})" if cut else "")
+            for sector, day, staff, cut in changes
+        }
 
-        to_fix = dict(
-            browser_page.eval_on_selector_all(
-                "#to-fix tr[data-file]",
-                "rows => rows.map(r => [r.dataset.file, r.querySelector('.quarantined').textContent])",
-            )
+        drawn = browser_page.eval_on_selector_all(
+            "figure svg", "svgs => svgs.map(s => [s.id, s.getBoundingClientRect().width > 300])"
         )
-        assert to_fix == {"2021-11-30/an-hoa.xlsx": "1", NOT_A_WORKBOOK: "0"}
+        over_quota = {
+            p for (p,) in reported.query("SELECT period FROM marts.r22_village_progress WHERE excess > 0")
+        }
+        assert sorted(drawn) == sorted(
+            [
+                [f"{chart}-{p}", True]
+                for p in (LATEST, EARLIER)
+                for chart in ("commune-cuts", "sector-cuts", "flows")
+            ]
+            + [[f"villages-over-quota-{p}", True] for p in over_quota]
+            + [["qualifications", True]]
+        )
 
         links = browser_page.eval_on_selector_all("#quality a, header a", "links => links.map(a => a.href)")
     assert len(links) > 20
     for link in links:
         assert Path(unquote(urlparse(link).path)).exists(), link
+
+
+def test_the_waterfall_goes_from_each_sectors_baseline_to_its_as_of_count(reported):
+    with chromium_page() as browser_page:
+        browser_page.goto(reported.page)
+        for period in (LATEST, EARLIER):
+            expected: dict[str, dict[str, float]] = defaultdict(dict)
+            flows = reported.query(
+                "SELECT sector, sum(baseline_count), sum(joined), sum(moved_in), sum(moved_out), "
+                'sum("left"), sum(current_count) FROM marts.staff_flows '
+                f"WHERE period = '{period}' GROUP BY sector"
+            )
+            for sector, baseline, joined, moved_in, moved_out, left, current in flows:
+                bars = {"baseline": baseline, "current": current, "joined": joined}
+                bars |= {"moved_in": moved_in, "moved_out": moved_out}
+                expected[sector] |= {
+                    f"{period}-flow-{sector}-{k}": v
+                    for k, v in bars.items()
+                    if v or k in ("baseline", "current")
+                }
+                reasons = reported.query(
+                    "SELECT min(reason_code), count(*) FROM marts.leavers "
+                    f"WHERE period = '{period}' AND sector = '{sector}' GROUP BY reason_vi"
+                )
+                assert sum(n for _, n in reasons) == left, (period, sector)
+                expected[sector] |= {f"{period}-flow-{sector}-left-{code}": n for code, n in reasons}
+            widths = bar_widths(browser_page, f"flows-{period}", f"{period}-flow-")
+            for sector, values in expected.items():
+                assert_proportional(
+                    {k: w for k, w in widths.items() if k.startswith(f"{period}-flow-{sector}-")}, values
+                )
+            assert {k.split("-")[2] for k in widths} == set(expected)
+        # The latest period: a retirement, a cut under the policy, and one nobody has explained yet.
+        reasons = browser_page.eval_on_selector_all(
+            f"svg#flows-{LATEST} g[id^='{LATEST}-label-flow-'][id*='-left-']", "gs => gs.map(g => g.id)"
+        )
+        assert sorted(r.split("-left-")[1] for r in reasons) == ["policy_cut", "retired", "unknown"]
+
+
+def test_the_page_charts_the_qualifications_and_lists_the_gaps_and_how_much_to_fix(reported):
+    latest = reported.query(
+        "SELECT sector, level_order, share_pct FROM marts.staff_qualifications q WHERE snapshot_date = "
+        "(SELECT max(snapshot_date) FROM marts.staff_qualifications WHERE sector = q.sector)"
+    )
+    with chromium_page() as browser_page:
+        browser_page.goto(reported.page)
+        assert_proportional(
+            bar_widths(browser_page, "qualifications", "share-"),
+            {f"share-{sector}-{order}": share for sector, order, share in latest},
+        )
+        gaps = browser_page.eval_on_selector_all(
+            "#reference-gaps tr[data-gap]",
+            "rows => rows.map(r => [...r.cells].map(c => c.textContent.trim()))",
+        )
+        counts = browser_page.eval_on_selector_all(
+            "#to-fix ul.counts li", "items => items.map(i => i.textContent.trim())"
+        )
+        files = dict(
+            browser_page.eval_on_selector_all(
+                "#to-fix tr[data-file]",
+                "rows => rows.map(r => [r.dataset.file, [r.querySelector('.not-counted').textContent, "
+                "r.querySelector('.cell-to-fix').textContent]])",
+            )
+        )
+        text = browser_page.inner_text("body")
+    assert sorted(gaps) == sorted(
+        [gap, subject or "", labels.day(day), labels.number(rows), file, what]
+        for gap, subject, day, rows, file, what in reported.query(GAPS)
+    )
+    assert counts == [
+        f"{to_fix.REJECTED}: 1",
+        f"{to_fix.NOT_COUNTED}: 1",
+        f"{to_fix.CELL_TO_FIX}: 1",
+        f"{to_fix.UNKNOWN_LEAVER}: 1",
+    ]
+    assert files == {
+        "personnel/2021-11-30/an-hoa.xlsx": ["1", "1"],
+        f"personnel/{NOT_A_WORKBOOK}": ["0", "0"],
+    }
+    # Counts only: no one's name on the page.
+    names = {person[0] for _, _, people in LISTS.values() for person in people}
+    names |= {BAD_DATE_ROW[0], UNKNOWN_UNIT_ROW[0]} | {leaver[0] for leaver in LEAVERS}
+    assert [name for name in names if name in text] == []
+
+
+def vietnamese_texts_of_the_page(reported) -> list[str]:
+    with chromium_page() as browser_page:
+        browser_page.goto(reported.page)
+        return [
+            browser_page.inner_text("body"),
+            *browser_page.eval_on_selector_all("svg text", "texts => texts.map(t => t.textContent)"),
+        ]
+
+
+def test_no_code_or_quarantine_jargon_in_what_an_officer_reads(reported):
+    codes = {code for (code,) in reported.query(CODES) if code} | ENGLISH_CODES
+    # A code standing alone: not inside a file's or a folder's name (r22_quotas.csv, ncs_norms.csv).
+    pattern = re.compile(
+        r"(?<![\w/.])(" + "|".join(map(re.escape, sorted(codes, key=len, reverse=True))) + r")(?![\w/]|\.\w)"
+    )
+    book = reported.workbook
+    workbook_texts = [
+        (f"{sheet.title}!{cell.coordinate}", cell.value)
+        for sheet in book.worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if isinstance(cell.value, str)
+    ]
+    page_texts = [("page", text) for text in vietnamese_texts_of_the_page(reported)]
+    found = [(where, match) for where, text in workbook_texts + page_texts for match in pattern.findall(text)]
+    assert found == []
+    assert [where for where, text in workbook_texts + page_texts if "cách ly" in text.lower()] == []
+    assert len(workbook_texts) > 200
 
 
 def test_the_data_docs_list_every_check_and_the_checks_link_to_them(reported):
@@ -384,6 +770,18 @@ def test_make_report_rebuilds_from_the_published_warehouse(reported, monkeypatch
 
 
 @pytest.mark.parametrize(
+    ("valid_to", "shown"),
+    [
+        (date(2023, 8, 1), "đến hết ngày 31/07/2023"),
+        (date(2020, 1, 1), "đến hết ngày 31/12/2019"),
+        (None, ""),
+    ],
+)
+def test_an_end_date_reads_as_the_last_day_in_force(valid_to, shown):
+    assert labels.until(valid_to) == shown
+
+
+@pytest.mark.parametrize(
     ("value", "shown"),
     [
         (1194, "1.194"),
@@ -413,7 +811,8 @@ def test_at_province_scale_the_charts_show_the_communes_and_villages_furthest_fr
             for level in ("commune", "village")
         ]
     )
-    drawn = set(re.findall(r'id="required_cut-commune-(C\d+)"', charts.commune_cuts(progress)))
+    levels = {"commune": "xã, phường, thị trấn", "village": "thôn, tổ dân phố"}
+    drawn = set(re.findall(r'id="required_cut-commune-(C\d+)"', charts.commune_cuts(progress, levels)))
     assert drawn == set(communes[-charts.COMMUNES_SHOWN :])  # the most still to cut
 
     villages = pd.DataFrame(

@@ -1,15 +1,19 @@
-"""The HTML page: the scorecard, the charts, what the clerks must fix and the checks, in one file that
-needs no network to view (charts inlined as SVG, styles inlined)."""
+"""The HTML page: each period's scorecard and charts (the latest period first), staff quality, what the
+reference data lacks, how much the clerks must fix and the checks, in one file that needs no network to
+view (charts inlined as SVG, styles inlined). It names no one: people's names stay in the workbook."""
 
 from datetime import datetime
 
 import jinja2
+import pandas as pd
 from markupsafe import Markup
 
-from pipelines.reports import charts, labels
+from pipelines.reports import charts, labels, to_fix
 from pipelines.reports.data_docs import SuiteResult
-from pipelines.reports.figures import Figures, to_fix
+from pipelines.reports.figures import Figures, Period
 from pipelines.reports.location import DATA_DOCS
+
+GAPS_SHOWN = 100  # a province's reference data may lack thousands of things: the workbook lists them all
 
 _TEMPLATES = jinja2.Environment(
     loader=jinja2.PackageLoader("pipelines.reports"),
@@ -18,22 +22,30 @@ _TEMPLATES = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-_TEMPLATES.filters |= {"number": labels.number, "day": labels.day}
+_TEMPLATES.filters |= {
+    "number": labels.number,
+    "day": labels.day,
+    "target": labels.target,
+    "mark": labels.mark,
+}
 
 
 def render(figures: Figures, suites: list[SuiteResult], workbook: str, built_at: datetime) -> str:
-    drawn = {
-        "commune_cuts": charts.commune_cuts(figures["marts.r22_commune_progress"]),
-        "villages_over_quota": charts.villages_over_quota(figures["marts.r22_village_progress"]),
-        "sector_cuts": charts.sector_cuts(figures["marts.staff_per_snapshot"]),
-    }
+    scorecard = figures["marts.district_scorecard"]
+    gaps = figures["audit.reference_gaps"]
+    listed = to_fix.items(figures)
     return _TEMPLATES.get_template("page.html.j2").render(
         figures=figures,
-        scorecard=figures["marts.district_scorecard"].to_dict(orient="records"),
-        charts={name: Markup(svg) if svg else None for name, svg in drawn.items()},
+        periods=[_period(figures, period) for period in figures.periods],
+        definitions=labels.defined(scorecard),
+        qualifications=_svg(charts.qualifications(figures["marts.staff_qualifications"])),
+        gaps=_records(gaps.head(GAPS_SHOWN)),
+        all_gaps=len(gaps),
+        to_fix=to_fix.counts(listed),
         files=_files_to_fix(figures),
         load_log=figures["audit.load_log"],
         suites=suites,
+        checks=labels.CHECKS,
         data_docs=f"{DATA_DOCS}/index.html",
         data_docs_dir=DATA_DOCS,
         workbook=workbook,
@@ -41,24 +53,53 @@ def render(figures: Figures, suites: list[SuiteResult], workbook: str, built_at:
     )
 
 
+def _period(figures: Figures, period: Period) -> dict:
+    """A period's scorecard and charts, the charts' ids marked with the period's code."""
+    drawn = {
+        "commune_cuts": charts.commune_cuts(
+            figures.of("marts.r22_commune_progress", period),
+            figures.words.get("level", {}),
+            period=period.code,
+        ),
+        "villages_over_quota": charts.villages_over_quota(
+            figures.of("marts.r22_village_progress", period), period=period.code
+        ),
+        "sector_cuts": charts.sector_cuts(figures.of("marts.staff_per_snapshot", period), period=period.code),
+        "flows": charts.flows(
+            figures.of("marts.staff_flows", period),
+            figures.of("marts.leavers", period),
+            figures.words.get("sector", {}),
+            period=period.code,
+        ),
+    }
+    return {
+        "period": period,
+        "scorecard": _records(figures.of("marts.district_scorecard", period)),
+        "charts": {name: _svg(svg) for name, svg in drawn.items()},
+    }
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    """The rows for the template, a missing value as None (not NaN, which prints)."""
+    return frame.astype(object).where(frame.notna(), None).to_dict(orient="records")
+
+
+def _svg(svg: str | None) -> Markup | None:
+    return Markup(svg) if svg else None
+
+
 def _files_to_fix(figures: Figures) -> list[dict]:
-    """Per file with something to fix: whether it was rejected, and its reasons, row by row."""
-    log = figures["audit.load_log"].set_index("file")
-    files = []
-    for file, items in to_fix(figures).groupby("file", sort=True):
-        files.append(
-            {
-                "file": file,
-                "rejected": log.at[file, "status"] == "rejected",
-                "rows": int(log.at[file, "rows_quarantined"]),
-                "reasons": [
-                    {
-                        "sheet": None if labels.missing(item.sheet) else item.sheet,
-                        "row": None if labels.missing(item.row) else int(item.row),
-                        "reason": item.reason_vi,
-                    }
-                    for item in items.itertuples(index=False)
-                ],
-            }
-        )
-    return files
+    """Each file with something to fix: whether it was rejected and why, and how many of its rows do not
+    count or count with a cell to fix. No row's reason: those quote the cells, names included."""
+    log = figures["audit.load_log"].fillna({"rows_quarantined": 0, "rows_to_fix": 0})
+    files = log[(log["status"] == "rejected") | (log["rows_quarantined"] > 0) | (log["rows_to_fix"] > 0)]
+    return [
+        {
+            "file": file.file,
+            "rejected": file.status == "rejected",
+            "reason": None if labels.missing(file.reason_vi) else file.reason_vi,
+            "not_counted": int(file.rows_quarantined),
+            "to_fix": int(file.rows_to_fix),
+        }
+        for file in files.itertuples(index=False)
+    ]

@@ -31,15 +31,17 @@ def _spec(key: dg.AssetKey, kind: str, description: str) -> dg.AssetSpec:
         _spec(
             WORKBOOK,
             "excel",
-            "Excel workbook reports/bao-cao-tinh-gon_<as-of>.xlsx for the Home Affairs office: the scorecard "
-            "on a cover sheet, one sheet per mart, and the files and rows the clerks must fix.",
+            "Excel workbook reports/bao-cao-tinh-gon_<as-of>.xlsx for the Home Affairs office: each period's "
+            "scorecard on a cover sheet, one sheet per mart (flows, leavers, assigned posts, qualifications, "
+            "reference gaps among them), and what the clerks must fix.",
         ),
         _spec(
             PAGE,
             "html",
-            "reports/index.html, one self-contained page: the scorecard, charts of the Resolution 22 cuts "
-            "per commune, the villages over quota and staff by sector over the snapshots, what to fix, "
-            "and the checks with links to their Data Docs.",
+            "reports/index.html, one self-contained page naming no one: per period the scorecard, charts of "
+            "the Resolution 22 cuts per commune, the villages over quota, staff by sector over the snapshots "
+            "and each sector's flows; staff qualifications, the reference gaps, how much to fix, and the "
+            "checks with links to their Data Docs.",
         ),
         _spec(
             DATA_DOCS,
