@@ -99,7 +99,7 @@ def test_a_rerun_with_nothing_changed_skips_every_step_and_leaves_the_warehouse_
     assert second.success
     assert [m.asset_key for m in second.get_asset_materialization_events()] == []
     skipped = {e.step_key for e in second.all_events if e.event_type == dg.DagsterEventType.STEP_SKIPPED}
-    assert {"personnel_lists", "marts__district_scorecard", "warehouse"} <= skipped
+    assert {"spreadsheet_lists", "marts__district_scorecard", "warehouse"} <= skipped
     assert workspace.warehouse.read_bytes() == published
     assert workspace.query("SELECT run_id FROM audit.build") == [(first.run_id,)]
 

@@ -13,18 +13,22 @@ with ncs_dates as (
     where s.staff_type = 'ncs' and s.unit_level in ('commune', 'village')
 ),
 
+-- each worker at the baseline and at the as-of date (the same day, when a period has one snapshot yet)
 workers as (
     select
         n.period,
         n.level,
-        p.snapshot_date = n.baseline_date as at_baseline,
+        moment.at_baseline,
         p.person_key,
         first(carried.successor_code order by carried.successor_code) as as_of_unit
     from ncs_dates as n
-    inner join staging.personnel as p on p.sector = n.sector and p.snapshot_date in (n.baseline_date, n.as_of)
+    cross join (values (true), (false)) as moment (at_baseline)
+    inner join staging.personnel as p
+        on p.sector = n.sector
+        and p.snapshot_date = case when moment.at_baseline then n.baseline_date else n.as_of end
     inner join staging.area_units as a on a.period = n.period and a.day = p.snapshot_date and a.unit_code = p.unit_code
     inner join staging.unit_successors as carried on carried.day = n.as_of and carried.unit_code = p.unit_code
-    group by n.period, n.level, at_baseline, p.person_key, p.unit_code
+    group by n.period, n.level, moment.at_baseline, p.person_key, p.unit_code
 ),
 
 counts as (

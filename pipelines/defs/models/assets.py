@@ -5,6 +5,7 @@ import hashlib
 import dagster as dg
 
 from pipelines import lineage, models
+from pipelines.defs.ingest.assets import CHANGED_INPUTS
 from pipelines.defs.metadata import OWNERS, column_lineage, table_metadata
 from pipelines.warehouse.resource import Warehouse
 
@@ -12,7 +13,9 @@ from pipelines.warehouse.resource import Warehouse
 def model_asset(model: models.SqlModel) -> dg.AssetsDefinition:
     @dg.asset(
         key=[model.schema, model.table],
-        deps=[dg.AssetKey(list(upstream)) for upstream in model.upstream],
+        # A model that reads no table (vocabulary in VALUES) still waits for the run to decide it has
+        # anything to do, so a run that finds nothing changed skips it too.
+        deps=[dg.AssetKey(list(upstream)) for upstream in model.upstream] or [CHANGED_INPUTS],
         description=f"{model.doc.en}\n\n{model.doc.vi}",
         group_name=model.schema,
         kinds={"duckdb", "sql"},
