@@ -20,6 +20,8 @@ _UNIT_PREFIXES = tuple(
         "uy ban nhan dan",
         "ubnd",
         "thi tran",
+        "phuong",
+        "dac khu",
         "to dan pho",
         "khu pho",
         "tdp",
