@@ -24,7 +24,22 @@ Severity = Literal["error", "warn"]
 CHECK_NAMES: dict[Severity, str] = {"error": "structure", "warn": "quality"}  # one check per severity
 SHOWN_FAILURES = 20
 # Columns that identify a row without revealing a person: what failing-row samples may show.
-_IDENTIFYING = ("file", "sheet", "row", "metric", "sector", "commune", "village", "level", "unit_code")
+_IDENTIFYING = (
+    "file",
+    "sheet",
+    "row",
+    "period",
+    "metric",
+    "sector",
+    "commune",
+    "village",
+    "level",
+    "unit_code",
+    "unit",
+    "gap",
+    "subject",
+    "reference_file",
+)
 
 
 @dataclass(frozen=True)

@@ -70,10 +70,10 @@ REFERENCE = {
         ["D-B", "1", "2019-07-01", "", ""],
     ],
     "scorecard_metrics": [
-        ["metric", "label_vi", "label_en", "target", "target_pct_of_baseline"],
-        ["staff_cut_total", "Tổng biên chế đã giảm", "Payroll cut", "", "10"],
-        ["r22_achieved_pct", "Tỷ lệ đạt NQ 22", "Resolution 22 achieved", "100", ""],
-        ["villages_over_limit", "Thôn vượt định mức", "Villages over quota", "0", ""],
+        ["metric", "label_vi", "label_en", "target", "target_pct_of_baseline", "comparison"],
+        ["staff_cut_total", "Tổng biên chế đã giảm", "Payroll cut", "", "10", ""],
+        ["r22_achieved_pct", "Tỷ lệ đạt NQ 22", "Resolution 22 achieved", "100", "", ""],
+        ["villages_over_limit", "Thôn vượt định mức", "Villages over quota", "0", "", "<="],
     ],
 }
 
@@ -153,6 +153,8 @@ SCORECARD = {
     "ncs_village_cut": 0,
     "r22_achieved_pct": 50,
     "villages_over_limit": 1,
+    "villages_within_limit_pct": 50,
+    "payroll_postgraduate_pct": 0,
 }
 
 

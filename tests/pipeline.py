@@ -41,8 +41,14 @@ class Workspace:
         with duckdb.connect(self.warehouse, read_only=True) as connection:
             return connection.execute(sql, parameters).fetchall()
 
-    def scorecard(self) -> dict[str, float]:
-        return dict(self.query("SELECT metric, value FROM marts.district_scorecard"))
+    def scorecard(self, period: str | None = None) -> dict[str, float]:
+        """The scorecard of one period: the only one, when the district defines none or one."""
+        rows = self.query(
+            "SELECT period, metric, value FROM marts.district_scorecard WHERE period = coalesce(?, period)",
+            [period],
+        )
+        assert len({p for p, _, _ in rows}) <= 1, "several periods: say which"
+        return {metric: value for _, metric, value in rows}
 
 
 def failed_checks(result: dg.ExecuteInProcessResult) -> list[str]:

@@ -1,5 +1,6 @@
 """SQL models tested as SQL, the way dbt and SQLMesh test theirs: a model's YAML declares `unit_tests`,
-each with rows given for the tables the model reads and the rows expected out of it.
+each with rows given for the tables the model reads and the rows expected out of it (a column one
+expected row names and another leaves out is expected NULL in the latter).
 
 Every model is first built on empty raw tables in an in-memory DuckDB, so each table a test fills has
 the columns and types of the real one; a test gives only the columns that matter (the others are NULL),
@@ -99,7 +100,9 @@ def comparable(value: object) -> object:
 
 
 def expected(test: UnitTest) -> list[dict]:
-    return [{key: comparable(value) for key, value in row.items()} for row in test.expect]
+    """The rows expected, on the columns of them all: a column a row leaves out is expected NULL."""
+    columns = list(dict.fromkeys(key for row in test.expect for key in row))
+    return [{key: comparable(row.get(key)) for key in columns} for row in test.expect]
 
 
 def sorted_rows(rows: list[dict]) -> list[dict]:

@@ -20,8 +20,8 @@ _UNIT_PREFIXES = tuple(
         "uy ban nhan dan",
         "ubnd",
         "thi tran",
-        "phuong",
         "dac khu",
+        "phuong",
         "to dan pho",
         "khu pho",
         "tdp",
@@ -30,6 +30,7 @@ _UNIT_PREFIXES = tuple(
         "xa",
         "tt",
         "huyen",
+        "tinh",
     )
 )
 

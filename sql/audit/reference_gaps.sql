@@ -99,6 +99,12 @@ gaps as (
         on q.day = p.snapshot_date
         and q.unit_code = case when p.unit_level = 'village' then p.village_code else p.commune_code end
     left join staging.unit_labels as l on l.unit_code = q.unit_code
+    -- the quota counts at the dates figures are measured on: an as-of date, or a snapshot still incomplete
+    inner join (
+        select as_of as day from marts.reporting_dates
+        union
+        select pending_date from marts.reporting_dates where pending_date is not null
+    ) as measured on measured.day = p.snapshot_date
     where p.staff_type = 'ncs' and p.unit_level in ('commune', 'village') and q.quota is null
     group by q.unit_code, l.label_vi
     union all
@@ -112,7 +118,8 @@ gaps as (
         'assigned_posts.csv',
         'thêm biên chế được giao của đơn vị cho năm này, theo quyết định giao'
     from marts.unit_staffing
-    where assigned_posts is null
+    -- only for a district that keeps its assigned posts in the reference data
+    where assigned_posts is null and exists (select 1 from staging.assigned_posts)
     group by unit, unit_code, year
     union all
     select

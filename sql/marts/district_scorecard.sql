@@ -160,7 +160,7 @@ select
     t.period,
     pl.label_vi as period_label_vi,
     t.metric,
-    coalesce(t.label_vi, t.metric) as label_vi,
+    coalesce(t.label_vi, own.label_vi, sector.label_vi, t.metric) as label_vi,
     t.label_en,
     cast(t.value as double) as value,
     cast(t.target as double) as target,
@@ -180,5 +180,11 @@ select
 from targeted as t
 inner join periods as p on p.period = t.period
 left join (select distinct period, label_vi from staging.periods) as pl on pl.period = t.period
+left join staging.labels as own on own.vocabulary = 'metric' and own.code = t.metric
+-- a payroll sector's net reduction, named after the sector
+left join (
+    select distinct sector, 'Số biên chế giảm (thực giảm): ' || label_vi as label_vi
+    from marts.staff_cuts_by_sector
+) as sector on t.metric = 'staff_cut_' || sector.sector
 where t.preference = 1
 order by t.period, t.metric

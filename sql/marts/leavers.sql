@@ -1,8 +1,8 @@
 -- Each person who left a sector of the area between a period's baseline and as-of date, and why:
 --   1. the list of leavers that names them, with a date of leaving within the period (or none): its
 --      reason, decision and date; a list found by the person's key, else by their name and unit;
---   2. else where they went: a unit outside the area that carries on their own unit (a reorganisation
---      sent them to a province body), or any other unit outside the area (a transfer);
+--   2. else a unit outside the area that lists them at the as-of date (a transfer: one that carries on
+--      their own unit would have made them movers, see staff_movements);
 --   3. else the end of their title in the period: what positions.csv says its holders left for (a
 --      function handed to another body, a post abolished);
 --   4. else chưa rõ lý do, for the clerk to find the list that is missing.
@@ -32,17 +32,10 @@ listed as (
 ),
 
 found_outside as (
-    select
-        g.period,
-        g.sector,
-        g.person_key,
-        first(p.unit_code order by carried.successor_code is not null desc, p.file, p.sheet, p.row) as unit_code,
-        bool_or(carried.successor_code is not null) as carried_on
+    select g.period, g.sector, g.person_key, first(p.unit_code order by p.file, p.sheet, p.row) as unit_code
     from gone as g
     inner join staging.personnel as p on p.person_key = g.person_key and p.snapshot_date = g.as_of
     left join staging.area_units as a on a.period = g.period and a.day = g.as_of and a.unit_code = p.unit_code
-    left join staging.unit_successors as carried
-        on carried.day = g.as_of and carried.unit_code = g.unit_before and carried.successor_code = p.unit_code
     where a.unit_code is null
     group by g.period, g.sector, g.person_key
 ),
@@ -78,7 +71,7 @@ explained as (
         o.unit_code as outside_unit,
         coalesce(
             case when l.person_key is not null then coalesce(l.reason_code, 'unknown') end,
-            case when o.carried_on then 'moved_by_reorganisation' when o.unit_code is not null then 'transferred_out' end,
+            case when o.unit_code is not null then 'transferred_out' end,
             t.reason_code,
             'unknown'
         ) as reason_code,

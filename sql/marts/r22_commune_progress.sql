@@ -91,7 +91,7 @@ select
     baseline_count,
     current_count,
     quota,
-    greatest(baseline_count - quota, 0) as required_cut,
+    case when quota is not null then greatest(baseline_count - quota, 0) end as required_cut,
     baseline_count - current_count as actual_cut,
     case
         when baseline_count > quota then round(100.0 * (baseline_count - current_count) / (baseline_count - quota), 1)

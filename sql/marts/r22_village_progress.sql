@@ -36,7 +36,7 @@ select
     coalesce(w.posts, 0) as current_posts,
     q.quota,
     q.source as quota_source,
-    greatest(coalesce(w.people, 0) - q.quota, 0) as excess,
+    case when q.quota is not null then greatest(coalesce(w.people, 0) - q.quota, 0) end as excess,
     coalesce(w.people, 0) <= q.quota as within_quota,
     v.as_of
 from villages as v

@@ -3,7 +3,8 @@
 -- the first of their posts there (a second post is kiêm nhiệm, not another person).
 --   stayed     in the same unit on both dates
 --   moved      in another unit of the sector (rotated, or their unit merged into another)
---   moved_out  in another sector of the area at the as-of date (their own sector's date)
+--   moved_out  in another sector of the area at the as-of date (their own sector's date), or outside
+--              the area in a body that carries on their unit (moved by a reorganisation)
 --   moved_in   in another sector of the area at the baseline
 --   left       in no sector of the area at the as-of date (retired, cut, transferred out ...)
 --   joined     in no sector of the area at the baseline (recruited, transferred in ...)
@@ -73,6 +74,27 @@ elsewhere as (
         and o.sector <> x.sector
         and o.day in (x.baseline_date, x.as_of)
     group by x.period, x.sector, x.person_key
+),
+
+-- A person of the baseline found at the as-of date outside the area, in a body that carries on their own
+-- unit (a province department that took over a district agency): moved by the reorganisation, not left.
+to_successor as (
+    select
+        x.period,
+        x.sector,
+        x.person_key,
+        first(p.sector order by p.file, p.sheet, p.row) as sector_after,
+        first(p.unit_code order by p.file, p.sheet, p.row) as unit_after
+    from both_dates as x
+    inner join staging.personnel as p on p.person_key = x.person_key and p.snapshot_date = x.as_of
+    inner join staging.unit_successors as carried
+        on carried.day = x.as_of
+        and carried.unit_code = x.unit_before
+        and carried.successor_code = p.unit_code
+        and carried.successor_code <> carried.unit_code
+    left join staging.area_units as a on a.period = x.period and a.day = x.as_of and a.unit_code = p.unit_code
+    where x.unit_before is not null and x.unit_after is null and a.unit_code is null
+    group by x.period, x.sector, x.person_key
 )
 
 select
@@ -87,15 +109,18 @@ select
     x.title_before,
     x.unit_after,
     x.title_after,
-    case when x.unit_before is null then e.sector_before else e.sector_after end as other_sector,
-    case when x.unit_before is null then e.unit_before else e.unit_after end as other_unit,
+    case when x.unit_before is null then e.sector_before else coalesce(e.sector_after, t.sector_after) end
+        as other_sector,
+    case when x.unit_before is null then e.unit_before else coalesce(e.unit_after, t.unit_after) end
+        as other_unit,
     case
         when x.unit_before = x.unit_after then 'stayed'
         when x.unit_before is not null and x.unit_after is not null then 'moved'
-        when x.unit_before is not null and e.sector_after is not null then 'moved_out'
+        when x.unit_before is not null and coalesce(e.sector_after, t.sector_after) is not null then 'moved_out'
         when x.unit_before is not null then 'left'
         when e.sector_before is not null then 'moved_in'
         else 'joined'
     end as status
 from both_dates as x
 left join elsewhere as e on e.period = x.period and e.sector = x.sector and e.person_key = x.person_key
+left join to_successor as t on t.period = x.period and t.sector = x.sector and t.person_key = x.person_key

@@ -1,7 +1,8 @@
 -- Every list read, with its issuing body matched to a unit: the most specific line of the title block
--- ("UBND HUYỆN BÌNH XUYÊN" / "PHÒNG NỘI VỤ" -> Phòng Nội vụ) that names a unit existing on the
--- snapshot date (a list of leavers, undated, takes the latest unit of that name); a name written with
--- the unit's own diacritics wins, then a commune over a village.
+-- ("UBND HUYỆN BÌNH XUYÊN" / "PHÒNG NỘI VỤ" -> Phòng Nội vụ) that names a unit begun by the snapshot
+-- date, one still in force first (a list sent under the name of a unit that has since ended is matched
+-- to it, and its rows count under what carries it on); a name written with the unit's own diacritics
+-- wins, then a commune over a village. A list of leavers, undated, takes the latest unit of that name.
 with issuer_lines as (
     select l.file, l.sheet, line.key as issuer_key, l.issuer_folds[line.position] as issuer_fold, line.position
     from raw.lists as l,
@@ -19,6 +20,7 @@ matches as (
             partition by i.file, i.sheet
             order by
                 i.position desc,
+                l.snapshot_date is null or in_force(u.valid_from, u.valid_to, l.snapshot_date) desc,
                 u.name_key = i.issuer_key desc,
                 case u.level
                     when 'commune' then 1 when 'school' then 2 when 'district_agency' then 3
@@ -31,7 +33,7 @@ matches as (
     inner join raw.lists as l on l.file = i.file and l.sheet = i.sheet
     inner join staging.units as u
         on u.name_fold = i.issuer_fold
-        and (l.snapshot_date is null or in_force(u.valid_from, u.valid_to, l.snapshot_date))
+        and (l.snapshot_date is null or u.valid_from <= l.snapshot_date)
 )
 
 select

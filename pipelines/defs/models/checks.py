@@ -46,7 +46,11 @@ def suite_check(doc: TableDoc, severity: quality.Severity) -> dg.AssetChecksDefi
                 )
             ),
         }
+        # Per failed expectation, what a run's summary prints: what failed, its rows and what to do.
         for number, outcome in enumerate(failed, start=1):
+            metadata[f"failed_{number}"] = outcome.expectation.label
+            if outcome.expectation.what_to_do:
+                metadata[f"what_to_do_{number}"] = outcome.expectation.what_to_do
             if outcome.failing_rows:
                 rows = outcome.failing_rows
                 metadata[f"failing_rows_{number}"] = rows_table(list(rows[0]), rows)
