@@ -14,7 +14,8 @@ from pipelines.catalog import table_doc
 from pipelines.loading.reference import DERIVED_KEYS, REFERENCE_TABLES
 
 GENERATOR = Path(__file__).resolve().parents[1] / "raw" / "generate.py"
-SNAPSHOTS = ("2016-11-30", "2019-05-31", "2021-11-30")
+SNAPSHOTS = ("2016-11-30", "2019-05-31", "2021-11-30", "2025-11-30")
+LISTS = ("personnel/", "leavers/")
 # The columns the pipeline reads from each reference file: its raw table less the keys it derives.
 REFERENCE_COLUMNS = {
     table: [c.name for c in table_doc("raw", table).columns if c.name not in DERIVED_KEYS.get(table, {})]
@@ -34,6 +35,9 @@ METRICS = {
     "ncs_village_cut",
     "r22_achieved_pct",
     "villages_over_limit",
+    "villages_within_limit_pct",
+    "assigned_posts_cut",
+    "payroll_postgraduate_pct",
 }
 
 
@@ -79,9 +83,7 @@ def test_same_seed_gives_byte_identical_files(bundle, tmp_path):
 def test_the_committed_bundle_is_what_the_generator_writes(bundle):
     committed = GENERATOR.parent
     in_repo = {
-        name: digest
-        for name, digest in digests(committed).items()
-        if name.startswith(("reference/", "personnel/"))
+        name: digest for name, digest in digests(committed).items() if name.startswith(("reference/", *LISTS))
     }
     assert in_repo == digests(bundle)
 
@@ -92,15 +94,35 @@ def test_personnel_files_cover_every_commune_and_snapshot(bundle):
     paths = [p.relative_to(bundle / "personnel").as_posix() for p in files]
     for snapshot in SNAPSHOTS:
         assert any(path.startswith(f"{snapshot}/") for path in paths), snapshot
-    communes = [r["name"] for r in reference(bundle, "admin_units") if r["level"] == "commune"]
-    assert len(communes) == 13
-    for commune in communes:
+    communes = [r for r in reference(bundle, "admin_units") if r["level"] == "commune"]
+    before = [r["name"] for r in communes if r["valid_to"] == "2025-07-01"]
+    after = [r["name"] for r in communes if r["valid_from"] == "2025-07-01"]
+    assert (len(before), len(after)) == (13, 4)
+    for commune in before:
         assert any(ascii_slug(commune) in path for path in paths), commune
+    for commune in after:
+        assert any(path.startswith("2025-11-30/") and ascii_slug(commune) in path for path in paths), commune
+
+
+def test_leaver_lists_come_from_the_district_the_communes_and_the_new_communes(bundle):
+    paths = [p.relative_to(bundle / "leavers").as_posix() for p in (bundle / "leavers").rglob("*.xlsx")]
+    folders = {path.split("/")[0] for path in paths}
+    assert {"UBND_huyen", "Phong_GDDT", "Xa_Thien_Ke", "Xa_Gia_Son"} <= folders
+    assert len(paths) >= 30
+
+
+def test_every_period_and_reason_the_lists_need_is_in_the_reference(bundle):
+    periods = reference(bundle, "reporting_periods")
+    assert {r["period"] for r in periods} == {"de_an_01", "sap_xep_2025"}
+    reasons = {r["code"] for r in reference(bundle, "leave_reasons")}
+    ended_by = {r["ended_by"] for r in reference(bundle, "positions")} - {""}
+    assert ended_by <= reasons
+    assert {"nghi_huu", "sap_xep_nq22", "nghi_huu_truoc_tuoi_178", "cham_dut_kct_cap_xa"} <= reasons
 
 
 def test_every_workbook_opens_except_the_one_html_page(bundle):
     unreadable = []
-    for path in sorted((bundle / "personnel").rglob("*.xlsx")):
+    for path in sorted(p for kind in LISTS for p in (bundle / kind).rglob("*.xlsx")):
         try:
             openpyxl.load_workbook(path, read_only=True).close()
         except Exception:

@@ -70,6 +70,8 @@ def test_fold_character_by_character_is_folding_the_whole_text(text, keep_marks)
         ("UBND xã Thiện Kế", "thien ke"),
         ("ỦY BAN NHÂN DÂN THỊ TRẤN HƯƠNG CANH", "huong canh"),
         ("TT. Gia Khánh", "gia khanh"),
+        ("UBND PHƯỜNG TÂN CANH", "tan canh"),  # the commune-level kinds of 2025
+        ("Đặc khu Cô Tô", "co to"),
         ("Phòng Nội vụ", "phong noi vu"),
         ("Thôn", "thon"),  # a bare prefix is a name, not nothing
     ],

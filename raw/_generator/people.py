@@ -64,8 +64,8 @@ class Entry:
     title: str
     unit: str  # unit_code (admin or org unit)
     note: str = ""
-    bad: str = ""  # a deliberately wrong row: what is wrong (extra, not calibrated)
-    over: dict = field(default_factory=dict)  # written cells that differ: name/dob/cccd/title/unit
+    bad: str = ""  # a deliberately wrong row: what is wrong
+    over: dict = field(default_factory=dict)  # written cells that differ: name/dob/cccd/title/unit/qual/sex
 
 
 class People:
@@ -131,3 +131,61 @@ def pick_leavers(rng, entries: list[Entry], k: int, must: list[Entry] = ()) -> s
     for _, i in sorted(weighted, reverse=True)[: k - len(chosen)]:
         chosen.add(id(entries[i]))
     return chosen
+
+
+# ----------------------------------------------------------------------------------------------
+# Ages: who may still be in post on a day, and when a person retires at the statutory age.
+
+
+def retirement_age_months(sex: str, year: int) -> int:
+    """The statutory retirement age, in months, for a person reaching it in `year`: 60 / 55 under the
+    Labour Code 2012; from 2021 (Labour Code 2019, Decree 135/2020) 3 months more a year for men up
+    to 62, 4 months more a year for women up to 60."""
+    if year <= 2020:
+        return 720 if sex == "M" else 660
+    if sex == "M":
+        return min(744, 720 + 3 * (year - 2020))
+    return min(720, 660 + 4 * (year - 2020))
+
+
+def retires_on(dob: dt.date, sex: str) -> dt.date:
+    """The first day of the month after the person reaches the retirement age."""
+    born = dob.year * 12 + dob.month - 1
+    for year in range(dob.year + 54, dob.year + 64):
+        reached = born + retirement_age_months(sex, year)
+        if reached // 12 == year:
+            return dt.date((reached + 1) // 12, (reached + 1) % 12 + 1, 1)
+    raise ValueError(dob)
+
+
+def born_to_retire(rng, day: dt.date, sex: str) -> tuple[dt.date, dt.date]:
+    """A date of birth that makes a person retire at the statutory age on `day` (a first of a month),
+    or on the first month after it when nobody does (the age rises by a few months a year from 2021),
+    and that day."""
+    for _ in range(12):
+        reached = day.year * 12 + day.month - 2  # the month before `day`, counted from year 0
+        for year in (reached // 12, reached // 12 - 1):
+            born = reached - retirement_age_months(sex, year)
+            dob = dt.date(born // 12, born % 12 + 1, rng.randint(1, 28))
+            if retires_on(dob, sex) == day:
+                return dob, day
+        day = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    raise ValueError(day)
+
+
+def age_on(dob: dt.date, day: dt.date) -> int:
+    return day.year - dob.year - ((day.month, day.day) < (dob.month, dob.day))
+
+
+def redate(people: People, person: Person, dob: dt.date) -> None:
+    """Give a person another date of birth, and a CCCD number that agrees with it."""
+    people.ids.discard(person.cccd)
+    person.dob = dob
+    rng, year = people.rng, dob.year
+    while True:
+        code = person.cccd[:3] + str((0 if year < 2000 else 2) + (person.sex == "F")) + f"{year % 100:02d}"
+        cccd = code + f"{rng.randrange(10**6):06d}"
+        if cccd not in people.ids:
+            break
+    people.ids.add(cccd)
+    person.cccd = cccd

@@ -1,127 +1,20 @@
-"""The invented Bình Xuyên district: its units, posts and norms, written as raw/reference/*.csv."""
+"""The kinds of units and posts of the benchmark country (country.py), its reference CSVs, and the CSV
+writer the bundled district (district.py) shares."""
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
 import io
-import random
 from pathlib import Path
 
-S16, S19, S21 = dt.date(2016, 11, 30), dt.date(2019, 5, 31), dt.date(2021, 11, 30)
-OLD, VILLAGE_MERGE, R22_FROM, NCS_COMMUNE_END = "2000-01-01", "2019-08-01", "2020-01-01", "2025-08-01"
+S21 = dt.date(2021, 11, 30)
+OLD, R22_FROM, NCS_COMMUNE_END = "2000-01-01", "2020-01-01", "2025-08-01"
 POLICE_END = "2020-01-01"  # commune police chiefs replaced by the regular police
 
 R22_COMMUNE_QUOTA = {1: 10, 2: 9, 3: 8}
 NCS92_MAX = {1: 22, 2: 20, 3: 19}
-SMALL_VILLAGES = {"GK": "Số 8", "TL": "Bến Lãng", "QL": "Tân Quất", "TP": "Sơn Phong"}  # quota 2
-
-# code, kind, name, commune type, villages before the 2019 mergers, mergers (new name: old names)
-COMMUNES = [
-    (
-        "HC",
-        "thị trấn",
-        "Hương Canh",
-        1,
-        "Tiền Phong, Đình Ấm, Hương Ngọc, Tân Lợi, Tân Tiến, "
-        "Hợp Lễ, Bãi Dài, Ngọc Canh, Đình Xuyên, Chợ Canh, Tân Bình, Hương Đình",
-        {"Tân Hương": ["Chợ Canh", "Hương Đình"]},
-    ),
-    ("GK", "thị trấn", "Gia Khánh", 2, "Số 1, Số 2, Số 3, Số 4, Số 5, Số 6, Số 7, Số 8", {}),
-    (
-        "TL",
-        "thị trấn",
-        "Thanh Lãng",
-        1,
-        "Xuân Lãng, Yên Lập, Đông Lãng, Tây Lãng, Yên Bình, "
-        "Phú Lãng, Thượng Lãng, Xuân Thịnh, Minh Lãng, Bến Lãng",
-        {},
-    ),
-    (
-        "BH",
-        "xã",
-        "Bá Hiến",
-        2,
-        "Bá Cầu, Núi Bông, Hiến Ngọc, Đồng Đạc, Chợ Bá, Trại Cúp, "
-        "Nhân Vực, Ngọc Bảo, Tân Hiến, Đồng Trại, Xuân Bá",
-        {"Đồng Tiến": ["Trại Cúp", "Đồng Trại"], "Ngọc Nhân": ["Nhân Vực", "Ngọc Bảo"]},
-    ),
-    (
-        "DD",
-        "xã",
-        "Đạo Đức",
-        1,
-        "Yên Lỗ, Lũng Ngoại, Lũng Hạ, Đạo Tú, Can Bi, Mỹ Đức, Tân Mỹ, Đồng Bóng, Tiên Hường",
-        {"Lũng Tiến": ["Lũng Ngoại", "Lũng Hạ"]},
-    ),
-    (
-        "HS",
-        "xã",
-        "Hương Sơn",
-        2,
-        "Hương Đà, Vĩnh Ninh, Gia Du, Ngọc Sơn, Đồi Sơn, Lạc Trung, Lạc Ý, Sơn Thịnh, Đồng Mương",
-        {"Lạc Hồng": ["Lạc Trung", "Lạc Ý"], "Sơn Ngọc": ["Đồi Sơn", "Ngọc Sơn"]},
-    ),
-    (
-        "PX",
-        "xã",
-        "Phú Xuân",
-        2,
-        "Xuân Phương, Phú Hậu, Đông Xuân, Phú Trung, Xuân Mỹ, Bảo Phú, Cẩm Xuân, Đồng Phú",
-        {"Phú Đồng": ["Phú Trung", "Đồng Phú"]},
-    ),
-    (
-        "QL",
-        "xã",
-        "Quất Lưu",
-        2,
-        "Quất Lưu, Ái Văn, Đồi Sim, Nội Lưu, Lưu Quang, Nam Quất, Tân Quất",
-        {"Lưu Hòa": ["Nội Lưu", "Lưu Quang"]},
-    ),
-    (
-        "SL",
-        "xã",
-        "Sơn Lôi",
-        1,
-        "Trại Mới, Bá Lôi, Xuân Lôi, Lôi Trung, Sơn Hà, Đông Lôi, Gốc Đa, Tam Lộng, Kiến An",
-        {"Tam Đa": ["Gốc Đa", "Tam Lộng"]},
-    ),
-    (
-        "TH",
-        "xã",
-        "Tam Hợp",
-        1,
-        "Nội Phật, Ngoại Trạch, Hợp Thịnh, Đông Hợp, Tam Hòa, Yên Hợp, Hợp Châu, Vĩnh Hợp",
-        {"Hợp Tiến": ["Yên Hợp", "Vĩnh Hợp"]},
-    ),
-    (
-        "TP",
-        "xã",
-        "Tân Phong",
-        2,
-        "Tân Phong, Đồng Tâm, Phong Doanh, Tiên Non, Phong Lâm, Phong Châu, Tân An, Sơn Phong",
-        {"Phong Tiên": ["Tiên Non", "Phong Lâm"]},
-    ),
-    (
-        "TK",
-        "xã",
-        "Thiện Kế",
-        2,
-        "Thiện Kế, Gò Cao, Rừng Sằm, Cầu Mán, Ba Gò, Đồng Giang, Núi Đinh, Bảo Sơn, Hàm Rồng, Tân Long",
-        {"Thiện Kế": ["Thiện Kế", "Gò Cao", "Rừng Sằm", "Cầu Mán"]},
-    ),
-    (
-        "TM",
-        "xã",
-        "Trung Mỹ",
-        3,
-        "Thanh Lanh, Gia Khau, Vĩnh Thịnh, Đồng Giếng, Trung Mầu, Đồng Băm, Tân Trung, Xuân Trung, Mỹ Sơn",
-        {"Trung Hòa": ["Trung Mầu", "Đồng Băm", "Tân Trung"]},
-    ),
-]
-THIEN_KE_HOUSEHOLDS = {"Thiện Kế": 150, "Gò Cao": 139, "Rừng Sằm": 128, "Cầu Mán": 140}
-
-# code, kind, name, size range in 2016; then mergers (new code, kind, name, date, old codes)
+# code, kind, name, size range
 AGENCIES = [
     ("PNV", "phòng", "Phòng Nội vụ", (7, 9)),
     ("PTP", "phòng", "Phòng Tư pháp", (4, 5)),
@@ -141,19 +34,7 @@ AGENCIES = [
     ("BQLDA", "ban", "Ban Quản lý dự án đầu tư xây dựng", (10, 14)),
     ("TTPTQD", "trung tâm", "Trung tâm Phát triển quỹ đất", (7, 10)),
 ]
-AGENCY_MERGERS = [
-    (
-        "BQLDAPTQD",
-        "ban",
-        "Ban Quản lý dự án đầu tư xây dựng và Phát triển quỹ đất",
-        "2018-01-01",
-        ["BQLDA", "TTPTQD"],
-    ),
-    ("TTVHTTTT", "trung tâm", "Trung tâm Văn hóa - Thông tin và Thể thao", "2019-10-01", ["DTT", "TTVHTT"]),
-    ("TTDVNN", "trung tâm", "Trung tâm Dịch vụ nông nghiệp", "2020-07-01", ["TKN", "TTY", "TTTBVTV"]),
-]
 SCHOOL_LEVELS = {"MN": "Mầm non", "TH": "Tiểu học", "THCS": "THCS"}
-SCHOOL_MERGERS = {"QL": "2018-08-01", "TM": "2019-08-01", "HS": "2020-08-01"}  # TH + THCS
 
 AGENCY_HEADS = {
     "phòng": ("Trưởng phòng", "Phó Trưởng phòng", ["Chuyên viên", "Chuyên viên", "Chuyên viên", "Cán sự"]),
@@ -251,107 +132,6 @@ VILLAGE_TDP = [
     "Cộng tác viên dân số",
     "Nhân viên y tế thôn",
 ]
-
-
-class District:
-    def __init__(self, rng: random.Random):
-        self.rng = rng
-        self.communes = {
-            c[0]: {"code": f"BX-{c[0]}", "kind": c[1], "name": c[2], "type": c[3]} for c in COMMUNES
-        }
-        self.villages: dict[str, dict] = {}  # code -> row
-        self.village_quota: dict[str, tuple[int, str]] = {}  # explicit R22 rows
-        for short, kind, _name, _t, names, mergers in COMMUNES:
-            vkind = "tổ dân phố" if kind == "thị trấn" else "thôn"
-            olds = [n.strip() for n in names.split(",")]
-            for i, vname in enumerate(olds, 1):
-                hh = THIEN_KE_HOUSEHOLDS.get(vname) if short == "TK" else None
-                small = SMALL_VILLAGES.get(short) == vname
-                hh = hh or (rng.randint(55, 95) if small else rng.randint(110, 440))
-                self._village(f"BX-{short}-{i:02d}", vkind, vname, short, hh, OLD)
-                if small:
-                    self.village_quota[f"BX-{short}-{i:02d}"] = (2, "Thôn, TDP dưới 100 hộ")
-            for j, (new, members) in enumerate(mergers.items(), len(olds) + 1):
-                code = f"BX-{short}-{j:02d}"
-                hh = 0
-                for v in self.villages.values():
-                    if (
-                        v["parent_code"] == f"BX-{short}"
-                        and v["name"] in members
-                        and not v["valid_to"]
-                        and v["valid_from"] == OLD
-                    ):
-                        v["valid_to"], v["merged_into"] = VILLAGE_MERGE, code
-                        hh += v["households"]
-                self._village(code, vkind, new, short, hh, VILLAGE_MERGE)
-                if short == "TK":
-                    self.village_quota[code] = (3, f"Thôn sáp nhập năm 2019 ({hh} hộ)")
-        self.orgs: dict[str, dict] = {}
-        for code, kind, name, _size in AGENCIES:
-            self._org(f"BX-{code}", "district_agency", kind, name, "BX", OLD)
-        for code, kind, name, start, olds in AGENCY_MERGERS:
-            self._org(f"BX-{code}", "district_agency", kind, name, "BX", start)
-            for old in olds:
-                self.orgs[f"BX-{old}"].update(valid_to=start, merged_into=f"BX-{code}")
-        for short, c in self.communes.items():
-            for lv, label in SCHOOL_LEVELS.items():
-                self._org(
-                    f"BX-{short}-{lv}", "school", "trường", f"Trường {label} {c['name']}", c["code"], OLD
-                )
-        for short, start in SCHOOL_MERGERS.items():
-            new = f"BX-{short}-THTHCS"
-            self._org(
-                new,
-                "school",
-                "trường",
-                f"Trường Tiểu học và THCS {self.communes[short]['name']}",
-                f"BX-{short}",
-                start,
-            )
-            for lv in ("TH", "THCS"):
-                self.orgs[f"BX-{short}-{lv}"].update(valid_to=start, merged_into=new)
-
-    def _village(self, code, kind, name, short, hh, start):
-        self.villages[code] = {
-            "unit_code": code,
-            "kind": kind,
-            "name": name,
-            "parent_code": f"BX-{short}",
-            "households": hh,
-            "valid_from": start,
-            "valid_to": "",
-            "merged_into": "",
-        }
-
-    def _org(self, code, level, kind, name, parent, start):
-        self.orgs[code] = {
-            "unit_code": code,
-            "level": level,
-            "kind": kind,
-            "name": name,
-            "parent_code": parent,
-            "valid_from": start,
-            "valid_to": "",
-            "merged_into": "",
-        }
-
-    def villages_at(self, short: str, day: dt.date) -> list[str]:
-        iso = day.isoformat()
-        return [
-            c
-            for c, v in self.villages.items()
-            if v["parent_code"] == f"BX-{short}"
-            and v["valid_from"] <= iso
-            and not (v["valid_to"] and v["valid_to"] <= iso)
-        ]
-
-    def village_quota_at(self, code: str) -> int:
-        return self.village_quota.get(code, (3, ""))[0]
-
-    def write_reference(self, out: Path) -> dict[str, int]:
-        return write_reference(
-            out, {"BX": "Bình Xuyên"}, self.communes, self.villages, self.orgs, self.village_quota
-        )
 
 
 def write_reference(
@@ -561,6 +341,11 @@ def write_reference(
             metrics,
         ),
     }
+    return write_csvs(out, tables)
+
+
+def write_csvs(out: Path, tables: dict[str, tuple[list[str], list]]) -> dict[str, int]:
+    """Each table as reference/<name>.csv (UTF-8, LF); rows are dicts (by column) or sequences."""
     (out / "reference").mkdir(parents=True, exist_ok=True)
     counts = {}
     for name, (cols, rows) in tables.items():

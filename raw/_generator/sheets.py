@@ -13,7 +13,12 @@ import xlsxwriter
 
 from .people import Entry
 
-ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV"]
+ROMAN = [
+    tens + ones
+    for tens in ("", "X", "XX", "XXX")
+    for ones in ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")
+    if tens + ones
+]
 MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 
 
@@ -83,6 +88,50 @@ def make_layout(rng, unit_mode="issuer", unit_heads=("Đơn vị",), **kw) -> La
     return lay
 
 
+LEAVER_HEADS = {
+    "reason": ["Lý do / Hình thức", "Lý do nghỉ", "Hình thức", "Lý do"],
+    "left_on": ["Thời điểm nghỉ", "Thời điểm nghỉ việc", "Ngày nghỉ", "Nghỉ từ ngày"],
+    "decision": ["Số quyết định", "Quyết định số", "Số QĐ"],
+}
+
+
+def bundle_layout(
+    rng, unit_mode="issuer", unit_heads=("Đơn vị",), ident=None, polit=None, leaver=None, **kw
+) -> Layout:
+    """A layout of the bundled district: make_layout's (the same draws), then an ID column forced in or
+    out, a political-theory column ("one": its own header; "two": under "Trình độ" beside
+    "Chuyên môn"), and a leaver list's columns (`leaver`: a set of "reason", "decision"; the date of
+    leaving always). A date of birth is written as a bare year only in a list with ID numbers."""
+    lay = make_layout(rng, unit_mode, unit_heads, **kw)
+    cols = lay.cols
+    if ident is not None and ident != ("id" in cols):
+        if ident:
+            cols.insert(cols.index("note"), "id")
+        else:
+            cols.remove("id")
+    if polit == "one" and "qual" in cols:
+        cols.insert(cols.index("qual") + 1, "polit")
+    elif polit == "two" and "qual" in cols:
+        at = cols.index("qual")
+        cols[at : at + 1] = ["qual_cm", "qual_ll"]
+    elif polit is False and "qual_cm" in cols:
+        at = cols.index("qual_cm")
+        cols[at : at + 2] = ["qual"]
+    lay.heads["polit"] = lay.heads["qual_ll"]
+    if leaver is not None:
+        extra = [c for c in ("reason", "left_on", "decision") if c in leaver or c == "left_on"]
+        at = cols.index("note")
+        cols[at:at] = extra
+        upper = lay.heads["name"].isupper()
+        for c in extra:
+            head = rng.choice(LEAVER_HEADS[c])
+            lay.heads[c] = head.upper() if upper else head
+        lay.year_only = False
+    if "id" not in cols:
+        lay.year_only = False
+    return lay
+
+
 WIDTH = {
     "stt": 5,
     "name": 24,
@@ -98,6 +147,10 @@ WIDTH = {
     "qual_ll": 12,
     "id": 15,
     "note": 22,
+    "polit": 12,
+    "reason": 26,
+    "left_on": 12,
+    "decision": 22,
 }
 TOP = {"dob_m": "dob_top", "dob_f": "dob_top", "qual_cm": "qual_top", "qual_ll": "qual_top"}
 
@@ -143,7 +196,7 @@ def dob_cell(e: Entry, lay: Layout):
     if "dob" in e.over:
         return e.over["dob"]
     d = e.person.dob
-    if lay.year_only and d.year < 1966 and e.person.cccd[-3] in "0123":
+    if lay.year_only and d.year < 1966 and e.person.cccd[-3] in "0123" and not e.over.get("dob_full"):
         return d.year if lay.dates == "excel" else str(d.year)
     return {"excel": d, "slash": f"{d:%d/%m/%Y}", "dash": f"{d.day}-{d.month}-{d.year}"}[lay.dates]
 
@@ -205,18 +258,22 @@ def render(sh: Sheet, rng) -> Grid:
                 "stt": stt,
                 "name": name or None,
                 "dob": dob,
-                "sex": "Nữ" if p.sex == "F" else "Nam",
-                "dob_m": dob if p.sex == "M" else None,
-                "dob_f": dob if p.sex == "F" else None,
+                "sex": e.over.get("sex", "Nữ" if p.sex == "F" else "Nam"),
+                "dob_m": dob if p.sex == "M" or "both" in e.over else None,
+                "dob_f": dob if p.sex == "F" or "both" in e.over else None,
                 "title": title,
                 "ethnic": "Sán Dìu" if p.cccd[-2] == "0" else "Kinh",
-                "unit": label,
-                "qual": p.qual,
-                "qual_cm": p.qual,
+                "unit": e.over.get("unit", label),
+                "qual": e.over.get("qual", p.qual) or None,
+                "qual_cm": e.over.get("qual", p.qual) or None,
                 "qual_ll": ["", "Sơ cấp", "Trung cấp", "Cao cấp"][int(p.cccd[-1]) % 4] or None,
                 "id": e.over.get("cccd", p.cccd),
                 "note": e.note or None,
+                "reason": e.over.get("reason") or None,
+                "left_on": e.over.get("left_on"),
+                "decision": e.over.get("decision") or None,
             }
+            vals["polit"] = vals["qual_ll"]
             for i, c in enumerate(cols):
                 if c == "unit" and lay.unit_mode == "merged":
                     continue
@@ -224,7 +281,9 @@ def render(sh: Sheet, rng) -> Grid:
                 st = (
                     "date"
                     if isinstance(v, dt.date)
-                    else ("ccell" if c in ("stt", "sex", "dob", "dob_m", "dob_f", "id") else "cell")
+                    else (
+                        "ccell" if c in ("stt", "sex", "dob", "dob_m", "dob_f", "id", "left_on") else "cell"
+                    )
                 )
                 g.put(r, i, v, st)
             if e.bad:
