@@ -51,6 +51,7 @@ class TableDoc:
     preview: Preview | None = None
     optional: bool = False  # a reference file the raw folder may leave out: its table is then empty
     unit_tests: tuple[dict, ...] = field(default=())
+    personal: bool = False  # a row is a person (leavers, movers): no preview of any kind
 
     @property
     def name(self) -> str:
@@ -105,16 +106,21 @@ def table_doc(schema: str, table: str, sql_dir: Path = SQL_DIR) -> TableDoc:
         spec["description"]["en"],
         columns,
         tuple(spec.get("checks", ())),
-        _preview(path, spec.get("preview"), columns),
+        _preview(path, spec.get("preview"), columns, spec.get("personal", False)),
         spec.get("optional", False),
         tuple(spec.get("unit_tests", ())),
+        spec.get("personal", False),
     )
 
 
-def _preview(path: Path, spec: dict | None, columns: tuple[ColumnDoc, ...]) -> Preview | None:
+def _preview(
+    path: Path, spec: dict | None, columns: tuple[ColumnDoc, ...], personal_table: bool
+) -> Preview | None:
     """The declared preview, refused when it names a personal or an undocumented column."""
     if spec is None:
         return None
+    if personal_table:
+        raise ValueError(f"{path}: a table whose rows are people has no preview")
     preview = Preview(tuple(spec["by"]), tuple(spec.get("sum", ())))
     documented = {column.name: column for column in columns}
     for name in preview.by + preview.sums:

@@ -80,8 +80,9 @@ REFERENCE = {
 HEADER = ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Chức vụ", "Đơn vị", "Số CCCD"]
 
 
-def cccd(n: int) -> str:
-    return f"026{n:09d}"
+def cccd(n: int | str) -> str:
+    """The CCCD number of person n; a string is written as it is (a malformed number)."""
+    return f"026{n:09d}" if isinstance(n, int) else n
 
 
 # (name, born, sex, title, unit or None, cccd number) per list; lists by (file, issuer, snapshot).

@@ -282,7 +282,7 @@ def _reference() -> dict[str, list[list[str]]]:
 
 def _cells(person: tuple, replaced: dict) -> list:
     (name, born, sex, title, unit, number), qualification, theory = person
-    cells = {"born": born, "id": cccd(number) if isinstance(number, int) else number} | replaced
+    cells = {"born": born, "id": cccd(number)} | replaced
     return [name, cells["born"], sex, title, unit, cells["id"], qualification or None, theory]
 
 

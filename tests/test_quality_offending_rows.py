@@ -60,23 +60,25 @@ def test_a_suite_reads_only_the_columns_its_expectations_name():
 TWICE = "2021-11-30"
 # (table, the expectation's description): the table's rows, and the (file, row) of those that fail it
 DUPLICATES = {
-    # a person listed twice on one snapshot; once more on another snapshot is fine
-    ("personnel", "no person counted twice on one snapshot"): (
+    # a person's post counted twice on one snapshot; once more on another snapshot, or another post of
+    # theirs (kiêm nhiệm), is fine
+    ("personnel", "no post of a person counted twice on one snapshot"): (
         [
-            ("a.xlsx", "S", 5, TWICE, "k1"),
-            ("b.xlsx", "S", 9, TWICE, "k1"),
-            ("a.xlsx", "S", 6, TWICE, "k2"),
-            ("a.xlsx", "S", 5, "2019-05-31", "k2"),
+            ("a.xlsx", "S", 5, TWICE, "k1", "Trưởng thôn"),
+            ("b.xlsx", "S", 9, TWICE, "k1", "Trưởng thôn"),
+            ("b.xlsx", "S", 10, TWICE, "k1", "Bí thư Chi bộ"),
+            ("a.xlsx", "S", 6, TWICE, "k2", "Trưởng thôn"),
+            ("a.xlsx", "S", 5, "2019-05-31", "k2", "Trưởng thôn"),
         ],
         [("a.xlsx", "5"), ("b.xlsx", "9")],
     ),
     # one row of one list twice, as a bad join would make it
     ("personnel_matched", "each row of a list at most once"): (
         [
-            ("a.xlsx", "S", 5, TWICE, "k1"),
-            ("b.xlsx", "S", 9, TWICE, "k2"),
-            ("b.xlsx", "S", 9, TWICE, "k2"),
-            ("a.xlsx", "S", 6, TWICE, "k3"),
+            ("a.xlsx", "S", 5, TWICE, "k1", "Trưởng thôn"),
+            ("b.xlsx", "S", 9, TWICE, "k2", "Trưởng thôn"),
+            ("b.xlsx", "S", 9, TWICE, "k2", "Trưởng thôn"),
+            ("a.xlsx", "S", 6, TWICE, "k3", "Trưởng thôn"),
         ],
         [("b.xlsx", "9"), ("b.xlsx", "9")],
     ),
@@ -92,10 +94,12 @@ def test_the_uniqueness_queries_of_the_big_staging_tables_fail_naming_every_copy
     with duckdb.connect() as connection:
         connection.execute("CREATE SCHEMA staging")
         connection.execute(
-            f"CREATE TABLE staging.{table} "
-            "(file VARCHAR, sheet VARCHAR, row INTEGER, snapshot_date DATE, person_key VARCHAR)"
+            f"CREATE TABLE staging.{table} (file VARCHAR, sheet VARCHAR, row INTEGER, snapshot_date DATE, "
+            "person_key VARCHAR, position_title VARCHAR, unit_code VARCHAR DEFAULT 'U')"
         )
-        connection.executemany(f"INSERT INTO staging.{table} VALUES (?, ?, ?, ?, ?)", rows)
+        connection.executemany(
+            f"INSERT INTO staging.{table} BY POSITION VALUES (?, ?, ?, ?, ?, ?, 'U')", rows
+        )
         [outcome] = quality.validate(connection, f"staging.{table}", [unique])
         connection.execute(f"DELETE FROM staging.{table} WHERE file = 'b.xlsx'")
         [without] = quality.validate(connection, f"staging.{table}", [unique])

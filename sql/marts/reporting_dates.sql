@@ -5,7 +5,7 @@
 -- baseline has sent them again, as that commune is carried on that day (after mergers: by its
 -- successors). A list that arrives early for a later date does not make every other unit count as
 -- zero; the units still awaited are named. A sector whose units or titles no longer exist in the area
--- that day (the district's agencies after 2025) is complete without lists.
+-- that day (the district's agencies after 2025) is complete when the other sectors are.
 with sector_kinds as (
     select distinct sector, unit_level, staff_type from staging.sectors
 ),
@@ -114,16 +114,32 @@ judged as (
     select
         m.*,
         b.as_of_date,
-        coalesce(len(m.awaited), 0) = 0 or alive.sector is null as complete
+        alive.sector is not null as alive,
+        coalesce(len(m.awaited), 0) = 0 as received
     from missing as m
     inner join baselines as b on b.period = m.period and b.sector = m.sector
     left join sector_alive as alive on alive.period = m.period and alive.day = m.day and alive.sector = m.sector
     where b.as_of_date is null or m.day <= b.as_of_date
 ),
 
+-- A sector gone from the area sends no lists of its own, but its people reappear in the other sectors'
+-- lists (the district's agencies' staff in the new communes'): it is complete when they are.
+others_received as (
+    select period, day, bool_and(received) as received
+    from judged
+    where alive
+    group by period, day
+),
+
+decided as (
+    select j.*, case when j.alive then j.received else coalesce(o.received, true) end as complete
+    from judged as j
+    left join others_received as o on o.period = j.period and o.day = j.day
+),
+
 as_of as (
     select period, sector, max(day) as as_of
-    from judged
+    from decided
     where complete
     group by period, sector
 ),
@@ -134,7 +150,7 @@ pending as (
         j.sector,
         arg_max(j.day, j.day) as pending_date,
         arg_max(j.awaited, j.day) as awaited
-    from judged as j
+    from decided as j
     inner join as_of as a on a.period = j.period and a.sector = j.sector and j.day > a.as_of
     group by j.period, j.sector
 ),

@@ -39,12 +39,24 @@ posts as (
     group by u.period, u.sector, u.snapshot_date, u.unit_code
 ),
 
--- The base-year posts of a unit: its own and those of the units it carries on that day.
+-- The base-year posts of a unit: its own and those of the units it carries on that day; a unit carried on
+-- by several shares its posts among them equally (the reference data says no more), so the district's
+-- total is counted once.
+successors as (
+    select day, unit_code, count(*) as successors from staging.unit_successors group by day, unit_code
+),
+
 base_posts as (
-    select u.period, u.sector, u.snapshot_date, u.unit_code, sum(ap.assigned_posts) as base_posts
+    select
+        u.period,
+        u.sector,
+        u.snapshot_date,
+        u.unit_code,
+        round(sum(ap.assigned_posts / n.successors), 1) as base_posts
     from units as u
     inner join staging.unit_successors as carried
         on carried.day = u.snapshot_date and carried.successor_code = u.unit_code
+    inner join successors as n on n.day = carried.day and n.unit_code = carried.unit_code
     inner join payroll_kinds as k on k.sector = u.sector and k.unit_level = u.level
     inner join staging.assigned_posts as ap
         on ap.unit_code = carried.unit_code and ap.staff_type = k.staff_type and ap.year = u.posts_base_year
