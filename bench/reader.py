@@ -34,7 +34,7 @@ def main() -> None:
     data = args.out / str(args.rows) / "data" / "personnel"
     if not data.exists():
         sys.exit(f"{data} is missing: run `make bench N={args.rows}` once to write it")
-    everything = [(name, Path(path)) for name, path in list_files(data)]
+    everything = [(f"personnel/{name}", Path(path)) for name, path in list_files(data)]
     sample = random.Random(0).sample(everything, min(args.files, len(everything)))
     hash_id = IdHasher(b"bench-reader-key")
     paths = [path for _, path in sample]
