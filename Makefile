@@ -45,7 +45,7 @@ bench-reader: .venv/.synced
 bench-startup: .venv/.synced
 	$(UV) run --frozen python bench/startup.py
 
-# The README's table and docs/benchmark.png, from every N measured so far.
+# The tables of docs/benchmark.md and docs/benchmark.png, from every N measured so far.
 bench-plot: .venv/.synced
 	$(UV) run --frozen python bench/plot.py
 
@@ -64,7 +64,7 @@ $(UV):
 	.uv/bin/pip install --quiet "uv==$(UV_VERSION)"
 
 # Bytecode compiled at install: every run is a new Python process, and where Python writes no bytecode
-# itself (PYTHONDONTWRITEBYTECODE, a read-only install) each would compile Dagster and pandas anew (4 s).
+# itself (PYTHONDONTWRITEBYTECODE, a read-only install) each would compile Dagster and pandas anew.
 # The `uv run` of each command then finds the environment in sync and installs nothing.
 .venv/.synced: $(UV) uv.lock pyproject.toml Makefile
 	$(UV) sync --frozen --compile-bytecode

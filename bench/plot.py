@@ -1,4 +1,4 @@
-"""The benchmark's results at every N measured, as the README's table and a plot.
+"""The benchmark's results at every N measured, as the tables of docs/benchmark.md and a plot.
 
     python bench/plot.py [--results warehouse/bench] [--out docs/benchmark.png]
 

@@ -10,9 +10,11 @@ import dagster as dg
 import pytest
 
 from pipelines import models
+from pipelines.catalog import table_doc
 from pipelines.definitions import make_definitions
 from pipelines.defs.automation.sensors import raw_folder_changed
 from pipelines.raw_folder import RawFolder
+from pipelines.settings import SQL_DIR
 
 
 @pytest.fixture(scope="module")
@@ -153,3 +155,10 @@ def test_loading_the_code_location_imports_neither_pandas_nor_great_expectations
         check=True,
     ).stdout
     assert loaded.split() == []
+
+
+def test_every_table_description_of_sql_reads():
+    """A YAML that does not read stops every run; catch it here (the models' are also read above)."""
+    for path in sorted(SQL_DIR.glob("*/*.yml")):
+        doc = table_doc(path.parent.name, path.stem)
+        assert doc.columns and all(column.vi and column.en for column in doc.columns), path

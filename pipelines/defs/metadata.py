@@ -13,7 +13,7 @@ from pipelines.preview import table_preview
 
 OWNERS = ["team:noi-vu"]  # the district's Home Affairs office (Phòng Nội vụ), for every asset
 
-if TYPE_CHECKING:  # pandas takes a second and a half to import; a run that skips never needs it
+if TYPE_CHECKING:  # pandas is slow to import, and a run that skips never needs it
     import pandas as pd
 
 

@@ -1,1 +1,2 @@
-"""From a file in raw/personnel to rows ready for the warehouse: pure Python, no Dagster, no DuckDB."""
+"""From a file of raw/personnel or raw/leavers to rows ready for the warehouse: every quirk of the
+spreadsheets offices send, in pure Python, no Dagster, no DuckDB."""

@@ -63,20 +63,17 @@ def _build(text: str, year: int, month: int, day: int) -> date:
 def date_in_title(line: str) -> date | None:
     """The date of 'Tính đến ngày 30/11/2021' or '(Tính đến ngày 30 tháng 11 năm 2021)'."""
     match = _TITLE_DATE.search(fold(line))
-    if not match:
-        return None
-    try:
-        return date(int(match[3]), int(match[2]), int(match[1]))
-    except ValueError:
-        return None
+    return _a_date(match[3], match[2], match[1]) if match else None
 
 
 def date_in_filename(name: str) -> date | None:
     """The ISO date in a file name such as 'DS_thon_2021-11-30.xlsx'."""
     match = _FILENAME_DATE.search(name)
-    if not match:
-        return None
+    return _a_date(match[1], match[2], match[3]) if match else None
+
+
+def _a_date(year: str, month: str, day: str) -> date | None:
     try:
-        return date(int(match[1]), int(match[2]), int(match[3]))
+        return date(int(year), int(month), int(day))
     except ValueError:
         return None

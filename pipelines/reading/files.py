@@ -82,7 +82,7 @@ def _file_problem(parsed: ParsedFile, from_name: date | None) -> Problem | None:
     """Why a file whose sheets could be read must still be rejected as a whole, if it must."""
     if not parsed.lists:
         return Problem(
-            "no personnel list found: no sheet has a header row with 'Họ và tên'",
+            "no list found: no sheet has a header row with 'Họ và tên'",
             "không tìm thấy danh sách: không trang tính nào có dòng tiêu đề với 'Họ và tên'",
         )
     for plist in parsed.lists:

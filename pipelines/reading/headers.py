@@ -1,4 +1,5 @@
-"""Recognising the columns of a personnel list, whatever their case, diacritics or Unicode form."""
+"""Recognising the columns of a list (personnel or leavers), whatever their case, diacritics or Unicode
+form."""
 
 import re
 from enum import StrEnum

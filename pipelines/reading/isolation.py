@@ -2,8 +2,8 @@
 
 calamine, the Rust reader inside fastexcel, can end the whole process on a damaged Excel 97-2003 file:
 a corrupt size in the file's OLE header or in a sheet's DIMENSIONS record makes it ask for gigabytes,
-and Rust aborts when an allocation fails (3 of 600 .xls files with a few random bytes changed did so,
-measured). Run here, such a file ends only the reading process, which the next call starts again.
+and Rust aborts when an allocation fails. Run here, such a file ends only the reading process, which
+the next call starts again.
 """
 
 import multiprocessing

@@ -1,6 +1,7 @@
--- The staff of each sector in each period at every snapshot with its lists, from its baseline to its
--- as-of date (a later, incomplete snapshot is left out as reporting_dates leaves it out), and the net
--- reduction since the baseline: the cuts as they happened, snapshot by snapshot.
+-- The staff of each sector in each period, in the period's area, at every snapshot with its lists from
+-- its baseline to its as-of date (a later, incomplete snapshot is left out as reporting_dates leaves it
+-- out): people (a person holding two posts counts once), posts, and the net reduction in people since the
+-- baseline, snapshot by snapshot.
 with counts as (
     select
         a.period,
@@ -11,6 +12,16 @@ with counts as (
     from staging.personnel as p
     inner join staging.area_units as a on a.day = p.snapshot_date and a.unit_code = p.unit_code
     group by a.period, p.sector, p.snapshot_date
+),
+
+sectors as (
+    select
+        sector,
+        any_value(label_vi) as label_vi,
+        any_value(label_en) as label_en,
+        bool_or(is_payroll) as is_payroll
+    from staging.sectors
+    group by sector
 )
 
 select
@@ -22,8 +33,10 @@ select
     c.snapshot_date,
     c.staff,
     c.posts,
-    s.baseline_count - c.staff as cut_since_baseline
+    first_value(c.staff) over (partition by c.period, c.sector order by c.snapshot_date) - c.staff
+        as cut_since_baseline
 from counts as c
-inner join marts.staff_cuts_by_sector as s
-    on s.period = c.period and s.sector = c.sector and c.snapshot_date between s.baseline_date and s.as_of
+inner join marts.reporting_dates as d
+    on d.period = c.period and d.sector = c.sector and c.snapshot_date between d.baseline_date and d.as_of
+inner join sectors as s on s.sector = c.sector
 order by c.period, c.sector, c.snapshot_date

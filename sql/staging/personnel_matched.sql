@@ -31,6 +31,17 @@ with rows as (
 -- The units a row names by its unit text, else its issuing body, in every version that had begun by the
 -- snapshot date: two equality joins DuckDB can hash, where one join on an OR of both compares every row
 -- with every unit.
+named as (
+    select r.row_id, u.unit_code, u.valid_from
+    from rows as r
+    inner join staging.units as u on u.name_fold = r.unit_fold
+    union all
+    select r.row_id, u.unit_code, u.valid_from
+    from rows as r
+    inner join staging.units as u on u.unit_code = r.issuer_unit_code
+    where r.unit_fold is null
+),
+
 unit_candidates as (
     select
         r.row_id,
@@ -44,24 +55,10 @@ unit_candidates as (
         u.name_key as unit_name_key,
         u.valid_to,
         in_force(u.valid_from, u.valid_to, r.snapshot_date) as unit_in_force
-    from rows as r
-    inner join staging.units as u on u.name_fold = r.unit_fold and u.valid_from <= r.snapshot_date
-    union all
-    select
-        r.row_id,
-        r.snapshot_date,
-        r.title_key,
-        r.unit_key,
-        r.issuer_commune_code,
-        u.unit_code,
-        u.level,
-        u.commune_code,
-        u.name_key,
-        u.valid_to,
-        in_force(u.valid_from, u.valid_to, r.snapshot_date)
-    from rows as r
-    inner join staging.units as u on u.unit_code = r.issuer_unit_code and u.valid_from <= r.snapshot_date
-    where r.unit_fold is null
+    from named as n
+    inner join rows as r on r.row_id = n.row_id
+    inner join staging.units as u on u.unit_code = n.unit_code and u.valid_from = n.valid_from
+    where u.valid_from <= r.snapshot_date
 ),
 
 -- The rules of a candidate's title at its level that had begun by the snapshot date, everywhere or in an

@@ -1,5 +1,5 @@
-"""Raw layer: the reference CSVs and the personnel lists of raw/, loaded as written, after `changed_inputs`
-decides whether the run has anything to do (and records its inputs in audit.build)."""
+"""Raw layer: the reference CSVs and the lists of raw/ (personnel and leavers), loaded as written, after
+`changed_inputs` decides whether the run has anything to do (and records its inputs in audit.build)."""
 
 import dagster as dg
 import pyarrow as pa
@@ -98,7 +98,8 @@ def spreadsheet_lists(context: dg.AssetExecutionContext, raw_folder: RawFolder, 
         context.log.info(
             f"{summary.files_seen} files, {summary.files_parsed} parsed (others unchanged), "
             f"{summary.files_rejected} rejected, {summary.rows_loaded} rows read, "
-            f"{summary.rows_quarantined} that cannot count"
+            f"{summary.rows_quarantined} that cannot count as written (audit.quarantine adds those "
+            "the matching finds)"
         )
         files = connection.execute(
             """
