@@ -252,8 +252,8 @@ def test_the_browser_draws_a_marts_upstream_graph_and_its_column_lineage(ui):
         rows = lineage.locator("table tbody tr")
         expect(rows).to_have_count(len(mart.doc.columns), timeout=60_000)
         comes_from = dict(text.split("\t") for text in rows.all_inner_texts())
-        assert comes_from["sector"] == "staging/sectors.sector"
-        assert comes_from["cut"] == "staging/personnel.person_key"  # people counted by their key
+        assert comes_from["sector"] == "marts/reporting_dates.sector"
+        assert comes_from["cut"] == "marts/staff_per_snapshot.staff"  # people counted at both dates
         expect(page.get_by_text("Fails if more than 36 hours since last materialization")).to_be_visible()
         lineage.scroll_into_view_if_needed()
         page.screenshot(path=SCREENSHOTS / "column-lineage.png")
