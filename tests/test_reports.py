@@ -22,7 +22,6 @@ from reporting_district import AS_OF, EARLIER, LATEST, LEAVERS, UNEXPLAINED_LEAV
 
 from pipelines.definitions import make_definitions
 from pipelines.reports import (
-    build,
     charts,
     data_docs,
     labels,
@@ -32,6 +31,7 @@ from pipelines.reports import (
     to_fix,
     vendored,
     workbook,
+    writing,
 )
 from pipelines.reports.__main__ import main as make_report
 
@@ -733,7 +733,7 @@ def test_reports_that_fail_half_way_leave_the_last_good_ones(reported, monkeypat
 
     monkeypatch.setattr(page, "render", broken)
     with pytest.raises(RuntimeError):
-        build.build_reports(reported.workspace.warehouse, run_name="broken")
+        writing.write_reports(reported.workspace.warehouse, run_name="broken")
     after = {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
     assert after == before  # the data docs and the workbook of the broken build never replaced the good ones
 

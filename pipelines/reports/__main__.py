@@ -3,7 +3,7 @@
 import sys
 
 from pipelines import settings
-from pipelines.reports.build import build_reports
+from pipelines.reports.writing import write_reports
 
 
 def main() -> int:
@@ -11,7 +11,7 @@ def main() -> int:
     if not config.warehouse.exists():
         print(f"No published warehouse at {config.warehouse}: run `make run` first.", file=sys.stderr)
         return 1
-    reports = build_reports(config.warehouse, run_name="make-report")
+    reports = write_reports(config.warehouse, run_name="make-report")
     failed = [s.suite for s in reports.suites if not s.success]
     print(f"workbook:  {reports.workbook}")
     print(f"page:      {reports.page}")

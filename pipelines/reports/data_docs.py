@@ -40,7 +40,7 @@ class _Suite:
     expectations: list[quality.Expectation]
 
 
-def build(published: Path, site: Path, run_name: str) -> list[SuiteResult]:
+def write_site(published: Path, site: Path, run_name: str) -> list[SuiteResult]:
     """Validate every suite on the published tables and render the site into `site`, to open offline."""
     import great_expectations as gx
     from great_expectations.core.run_identifier import RunIdentifier

@@ -9,8 +9,8 @@ import pandas as pd
 from markupsafe import Markup
 
 from pipelines.reports import charts, labels, to_fix
+from pipelines.reports.contents import Period, ReportContents
 from pipelines.reports.data_docs import SuiteResult
-from pipelines.reports.figures import Figures, Period
 from pipelines.reports.location import DATA_DOCS
 
 GAPS_SHOWN = 100  # a province's reference data may lack thousands of things: the workbook lists them all
@@ -30,20 +30,20 @@ _TEMPLATES.filters |= {
 }
 
 
-def render(figures: Figures, suites: list[SuiteResult], workbook: str, built_at: datetime) -> str:
-    scorecard = figures["marts.district_scorecard"]
-    gaps = figures["audit.reference_gaps"]
-    listed = to_fix.items(figures)
+def render(contents: ReportContents, suites: list[SuiteResult], workbook: str, built_at: datetime) -> str:
+    scorecard = contents["marts.district_scorecard"]
+    gaps = contents["audit.reference_gaps"]
+    listed = to_fix.items(contents)
     return _TEMPLATES.get_template("page.html.j2").render(
-        figures=figures,
-        periods=[_period(figures, period) for period in figures.periods],
+        contents=contents,
+        periods=[_period(contents, period) for period in contents.periods],
         definitions=labels.defined(scorecard),
-        qualifications=_svg(charts.qualifications(figures["marts.staff_qualifications"])),
+        qualifications=_svg(charts.qualifications(contents["marts.staff_qualifications"])),
         gaps=_records(gaps.head(GAPS_SHOWN)),
         all_gaps=len(gaps),
         to_fix=to_fix.counts(listed),
-        files=_files_to_fix(figures),
-        load_log=figures["audit.load_log"],
+        files=_files_to_fix(contents),
+        load_log=contents["audit.load_log"],
         suites=suites,
         checks=labels.CHECKS,
         data_docs=f"{DATA_DOCS}/index.html",
@@ -53,28 +53,30 @@ def render(figures: Figures, suites: list[SuiteResult], workbook: str, built_at:
     )
 
 
-def _period(figures: Figures, period: Period) -> dict:
+def _period(contents: ReportContents, period: Period) -> dict:
     """A period's scorecard and charts, the charts' ids marked with the period's code."""
     drawn = {
         "commune_cuts": charts.commune_cuts(
-            figures.of("marts.r22_commune_progress", period),
-            figures.words.get("level", {}),
+            contents.of("marts.r22_commune_progress", period),
+            contents.words.get("level", {}),
             period=period.code,
         ),
         "villages_over_quota": charts.villages_over_quota(
-            figures.of("marts.r22_village_progress", period), period=period.code
+            contents.of("marts.r22_village_progress", period), period=period.code
         ),
-        "sector_cuts": charts.sector_cuts(figures.of("marts.staff_per_snapshot", period), period=period.code),
+        "sector_cuts": charts.sector_cuts(
+            contents.of("marts.staff_per_snapshot", period), period=period.code
+        ),
         "flows": charts.flows(
-            figures.of("marts.staff_flows", period),
-            figures.of("marts.leavers", period),
-            figures.words.get("sector", {}),
+            contents.of("marts.staff_flows", period),
+            contents.of("marts.leavers", period),
+            contents.words.get("sector", {}),
             period=period.code,
         ),
     }
     return {
         "period": period,
-        "scorecard": _records(figures.of("marts.district_scorecard", period)),
+        "scorecard": _records(contents.of("marts.district_scorecard", period)),
         "charts": {name: _svg(svg) for name, svg in drawn.items()},
     }
 
@@ -88,10 +90,10 @@ def _svg(svg: str | None) -> Markup | None:
     return Markup(svg) if svg else None
 
 
-def _files_to_fix(figures: Figures) -> list[dict]:
+def _files_to_fix(contents: ReportContents) -> list[dict]:
     """Each file with something to fix: whether it was rejected and why, and how many of its rows do not
     count or count with a cell to fix. No row's reason: those quote the cells, names included."""
-    log = figures["audit.load_log"].fillna({"rows_quarantined": 0, "rows_to_fix": 0})
+    log = contents["audit.load_log"].fillna({"rows_quarantined": 0, "rows_to_fix": 0})
     files = log[(log["status"] == "rejected") | (log["rows_quarantined"] > 0) | (log["rows_to_fix"] > 0)]
     return [
         {

@@ -5,7 +5,7 @@ included: it is the office's own file); the page shows only how many of each."""
 import pandas as pd
 
 from pipelines.reports import labels
-from pipelines.reports.figures import Figures
+from pipelines.reports.contents import ReportContents
 
 REJECTED, NOT_COUNTED, CELL_TO_FIX, UNKNOWN_LEAVER = (
     "Tệp bị từ chối",
@@ -36,12 +36,12 @@ HEADINGS = (
 UNKNOWN_REASON = "unknown"  # marts.leavers.reason_code of a leaver no list explains
 
 
-def items(figures: Figures) -> pd.DataFrame:
+def items(contents: ReportContents) -> pd.DataFrame:
     """Every item, file by file (rejected files first, then their rows), then the people to add."""
-    log = figures["audit.load_log"]
+    log = contents["audit.load_log"]
     rejected = log[log["status"] == "rejected"]
     files = pd.DataFrame({"kind": REJECTED, "file": rejected["file"], "reason_vi": rejected["reason_vi"]})
-    quarantine = figures["audit.quarantine"]
+    quarantine = contents["audit.quarantine"]
     rows = pd.DataFrame(
         {
             "kind": quarantine["counted"].map({True: CELL_TO_FIX, False: NOT_COUNTED}),
@@ -55,14 +55,14 @@ def items(figures: Figures) -> pd.DataFrame:
     listed = pd.concat([files, rows], ignore_index=True).sort_values(
         ["file", "sheet", "row"], na_position="first", kind="stable", ignore_index=True
     )
-    everything = pd.concat([listed, unknown_leavers(figures)], ignore_index=True)
+    everything = pd.concat([listed, unknown_leavers(contents)], ignore_index=True)
     everything["what_to_do"] = everything["kind"].map(WHAT_TO_DO)
     return everything.reindex(columns=list(COLUMNS)).astype({"row": "Int64"})
 
 
-def unknown_leavers(figures: Figures) -> pd.DataFrame:
+def unknown_leavers(contents: ReportContents) -> pd.DataFrame:
     """Each person who left with no list naming the reason, once even when several periods see them go."""
-    leavers = figures.worded(figures["marts.leavers"])
+    leavers = contents.worded(contents["marts.leavers"])
     unknown = leavers[leavers["reason_code"] == UNKNOWN_REASON].drop_duplicates(
         ["sector", "unit", "full_name", "position_title"]
     )

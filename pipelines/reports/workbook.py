@@ -18,7 +18,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from pipelines.catalog import table_doc
 from pipelines.reports import labels, to_fix
-from pipelines.reports.figures import Figures, Period
+from pipelines.reports.contents import Period, ReportContents
 
 COVER = "Tổng hợp"
 TITLE = "BÁO CÁO KẾT QUẢ TINH GIẢN BIÊN CHẾ VÀ SẮP XẾP TỔ CHỨC BỘ MÁY"
@@ -37,7 +37,7 @@ class Sheet:
     marked: str | None = None  # a column of statuses (đạt, không đạt ...), each cell marked as its status
     title: str | None = None  # else the table's description
     renamed: dict[str, str] = field(default_factory=dict)  # headings other than the column's description
-    rows: Callable[[Figures], pd.DataFrame] | None = None
+    rows: Callable[[ReportContents], pd.DataFrame] | None = None
 
     @property
     def heading_row(self) -> list[str]:
@@ -259,16 +259,16 @@ SHOWN_AS: dict[str, Callable[[object], object]] = {
 }
 
 
-def write(figures: Figures, path: Path, built_at: datetime) -> dict[str, int]:
+def write(contents: ReportContents, path: Path, built_at: datetime) -> dict[str, int]:
     """Write the workbook; the number of data rows on each sheet."""
     workbook = xlsxwriter.Workbook(path, {"default_date_format": "dd/mm/yyyy"})
     styles = _styles(workbook)
-    frames = {sheet.name: _frame(figures, sheet) for sheet in SHEETS}
-    _cover(workbook, styles, figures, built_at)
+    frames = {sheet.name: _frame(contents, sheet) for sheet in SHEETS}
+    _cover(workbook, styles, contents, built_at)
     for sheet in SHEETS:
-        _table_sheet(workbook, styles, figures, sheet, frames[sheet.name])
+        _table_sheet(workbook, styles, contents, sheet, frames[sheet.name])
     workbook.close()
-    return {COVER: len(figures["marts.district_scorecard"])} | {name: len(f) for name, f in frames.items()}
+    return {COVER: len(contents["marts.district_scorecard"])} | {name: len(f) for name, f in frames.items()}
 
 
 def headings(table: str, columns: tuple[str, ...]) -> list[str]:
@@ -277,9 +277,9 @@ def headings(table: str, columns: tuple[str, ...]) -> list[str]:
     return [vi[column] for column in columns]
 
 
-def _frame(figures: Figures, sheet: Sheet) -> pd.DataFrame:
-    rows = sheet.rows(figures) if sheet.rows else figures[sheet.table]
-    return _shown(figures.worded(rows[list(sheet.columns)]))
+def _frame(contents: ReportContents, sheet: Sheet) -> pd.DataFrame:
+    rows = sheet.rows(contents) if sheet.rows else contents[sheet.table]
+    return _shown(contents.worded(rows[list(sheet.columns)]))
 
 
 def _shown(frame: pd.DataFrame) -> pd.DataFrame:
@@ -329,21 +329,21 @@ def _styles(workbook: Workbook) -> dict:
     }
 
 
-def _cover(workbook: Workbook, styles: dict, figures: Figures, built_at: datetime) -> None:
-    """The letterhead, then each period's scorecard (the latest first, with what its figures mean), what
+def _cover(workbook: Workbook, styles: dict, contents: ReportContents, built_at: datetime) -> None:
+    """The letterhead, then each period's scorecard (the latest first, with what its contents mean), what
     the reference data lacks, what the clerks must fix, and the other sheets."""
     sheet = workbook.add_worksheet(COVER)
     sheet.hide_gridlines(2)
     last = COVER_WIDTH - 1
-    sheet.merge_range(0, 0, 0, 2, f"UBND {figures.district.upper()}".strip(), styles["issuer"])
+    sheet.merge_range(0, 0, 0, 2, f"UBND {contents.district.upper()}".strip(), styles["issuer"])
     sheet.merge_range(1, 0, 1, 2, "PHÒNG NỘI VỤ", styles["issuer_under"])
     sheet.merge_range(0, 3, 0, last, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", styles["issuer"])
     sheet.merge_range(1, 3, 1, last, "Độc lập - Tự do - Hạnh phúc", styles["issuer_under"])
     sheet.merge_range(3, 0, 3, last, TITLE, styles["title"])
-    sheet.merge_range(4, 0, 4, last, _as_of_line(figures), styles["as_of_centred"])
+    sheet.merge_range(4, 0, 4, last, _as_of_line(contents), styles["as_of_centred"])
     row = 6
     columns = ["STT", *SCORECARD.heading_row]
-    for index, period in enumerate(figures.periods):
+    for index, period in enumerate(contents.periods):
         kind = "Kỳ báo cáo gần nhất" if index == 0 else "Kỳ báo cáo trước"
         sheet.write(row, 0, f"{kind}: {period.label}", styles["sheet_title"])
         dates = f"Từ ngày {labels.day(period.baseline_date)} đến ngày {labels.day(period.as_of)}"
@@ -352,16 +352,16 @@ def _cover(workbook: Workbook, styles: dict, figures: Figures, built_at: datetim
         for note in period.notes:
             sheet.write(row, 0, note, styles["note"])
             row += 1
-        scorecard = _scorecard(figures, period)
+        scorecard = _scorecard(contents, period)
         scorecard.insert(0, "STT", range(1, len(scorecard) + 1))
         _table(sheet, styles, row, columns, scorecard, SCORECARD.marked)
         row += len(scorecard) + 2
         if index == 0:
-            row = _definitions(sheet, styles, row, labels.defined(figures["marts.district_scorecard"]))
-    if not figures.periods:
+            row = _definitions(sheet, styles, row, labels.defined(contents["marts.district_scorecard"]))
+    if not contents.periods:
         sheet.write(row, 0, "Chưa có số liệu.", styles["note"])
         row += 2
-    row = _paragraphs(sheet, styles, row, "Cần bổ sung, cần sửa", _to_complete(figures))
+    row = _paragraphs(sheet, styles, row, "Cần bổ sung, cần sửa", _to_complete(contents))
     sheet.write(row, 1, "Các trang của báo cáo:", styles["sheet_title"])
     for offset, other in enumerate(SHEETS, start=1):
         sheet.write_url(row + offset, 1, f"internal:'{other.name}'!A1", styles["link"], other.name)
@@ -370,13 +370,13 @@ def _cover(workbook: Workbook, styles: dict, figures: Figures, built_at: datetim
     _print_setup(sheet, None)
 
 
-def _scorecard(figures: Figures, period: Period) -> pd.DataFrame:
+def _scorecard(contents: ReportContents, period: Period) -> pd.DataFrame:
     """The period's metrics as the cover shows them: each target with the direction it is met in."""
-    metrics = figures.of("marts.district_scorecard", period)
+    metrics = contents.of("marts.district_scorecard", period)
     targets = [
         labels.target(value, how) for value, how in zip(metrics["target"], metrics["comparison"], strict=True)
     ]
-    return _shown(figures.worded(metrics.assign(target=targets)[list(SCORECARD.columns)]))
+    return _shown(contents.worded(metrics.assign(target=targets)[list(SCORECARD.columns)]))
 
 
 def _definitions(sheet: Worksheet, styles: dict, row: int, defined: list[tuple[str, str]]) -> int:
@@ -384,9 +384,9 @@ def _definitions(sheet: Worksheet, styles: dict, row: int, defined: list[tuple[s
     return _paragraphs(sheet, styles, row, "Cách tính", [f"{label}: {text}" for label, text in defined])
 
 
-def _to_complete(figures: Figures) -> list[str]:
-    gaps = len(figures["audit.reference_gaps"])
-    counts = to_fix.counts(to_fix.items(figures))
+def _to_complete(contents: ReportContents) -> list[str]:
+    gaps = len(contents["audit.reference_gaps"])
+    counts = to_fix.counts(to_fix.items(contents))
     return [
         f"Danh mục còn thiếu: {labels.number(gaps)} mục (trang “Danh mục còn thiếu”); "
         "số liệu vẫn được công bố.",
@@ -408,11 +408,11 @@ def _paragraphs(sheet: Worksheet, styles: dict, row: int, heading: str, texts: l
 
 
 def _table_sheet(
-    workbook: Workbook, styles: dict, figures: Figures, spec: Sheet, frame: pd.DataFrame
+    workbook: Workbook, styles: dict, contents: ReportContents, spec: Sheet, frame: pd.DataFrame
 ) -> None:
     sheet = workbook.add_worksheet(spec.name)
     sheet.write(0, 0, spec.description, styles["sheet_title"])
-    sheet.write(1, 0, _as_of_line(figures), styles["as_of"])
+    sheet.write(1, 0, _as_of_line(contents), styles["as_of"])
     _table(sheet, styles, HEADER_ROW, spec.heading_row, frame, spec.marked)
     last_row = HEADER_ROW + max(len(frame), 1)
     sheet.autofilter(HEADER_ROW, 0, last_row, len(spec.columns) - 1)
@@ -492,8 +492,8 @@ def _lines(text: str, width: float) -> int:
     return max(1, math.ceil(len(text) / (width * LETTERS_PER_WIDTH)))
 
 
-def _as_of_line(figures: Figures) -> str:
-    return f"Số liệu tính đến ngày {labels.day(figures.as_of)}" if figures.as_of else "Chưa có số liệu"
+def _as_of_line(contents: ReportContents) -> str:
+    return f"Số liệu tính đến ngày {labels.day(contents.as_of)}" if contents.as_of else "Chưa có số liệu"
 
 
 def _print_setup(sheet: Worksheet, header_row: int | None) -> None:

@@ -53,9 +53,9 @@ def _spec(key: dg.AssetKey, kind: str, description: str) -> dg.AssetSpec:
 )
 def reports(context: dg.AssetExecutionContext, warehouse: Warehouse):
     """Build all three into a staging folder and move them over the previous reports together."""
-    from pipelines.reports.build import build_reports  # matplotlib and GX: only the runs that get here
+    from pipelines.reports.writing import write_reports  # matplotlib and GX: only the runs that get here
 
-    built = build_reports(warehouse.published, run_name=context.run.run_id)
+    built = write_reports(warehouse.published, run_name=context.run.run_id)
     yield dg.MaterializeResult(
         asset_key=WORKBOOK,
         metadata={

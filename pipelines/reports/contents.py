@@ -15,7 +15,7 @@ _SECTOR_ORDER = """(
 )"""
 
 # Each table the reports show, in the order a reader expects its rows; tables with a period are then put
-# latest period first (Figures.read).
+# latest period first (ReportContents.read).
 QUERIES = {
     # The metrics in the order the district lists them in scorecard_metrics.csv (the article's order).
     "marts.district_scorecard": """
@@ -112,7 +112,7 @@ class Period:
 
 
 @dataclass(frozen=True)
-class Figures:
+class ReportContents:
     district: str  # "huyện Bình Xuyên", as the reference names it
     periods: list[Period]  # the latest as-of date first
     words: dict[str, dict[str, str]]  # vocabulary -> code -> the word an officer uses
@@ -139,7 +139,7 @@ class Figures:
         return frame
 
 
-def read(published: Path) -> Figures:
+def read(published: Path) -> ReportContents:
     with duckdb.connect(published, read_only=True) as connection:
         tables = {table: connection.execute(query).df() for table, query in QUERIES.items()}
         words: dict[str, dict[str, str]] = {}
@@ -156,4 +156,4 @@ def read(published: Path) -> Figures:
             tables[table] = frame.sort_values(
                 "period", key=lambda codes: codes.map(rank), kind="stable", ignore_index=True
             )
-    return Figures(district[0][0] if district else "", periods, words, tables)
+    return ReportContents(district[0][0] if district else "", periods, words, tables)
