@@ -31,9 +31,9 @@ def parse_date(text: str) -> tuple[date, bool]:
     """
     text = text.strip()
     if match := _ISO.match(text):
-        return _build(text, int(match[1]), int(match[2]), int(match[3])), False
+        return _checked_date(text, int(match[1]), int(match[2]), int(match[3])), False
     if match := _DAY_MONTH_YEAR.match(text):
-        return _build(text, int(match[3]), int(match[2]), int(match[1])), False
+        return _checked_date(text, int(match[3]), int(match[2]), int(match[1])), False
     if _NUMBER.match(text):
         number = int(float(text))
         if number in _YEARS:
@@ -49,11 +49,11 @@ def parse_month_or_date(text: str) -> date:
         return parse_date(text)[0]
     except NotADate:
         if match := _MONTH_YEAR.match(fold(text)):
-            return _build(text, int(match[2]), int(match[1]), 1)
+            return _checked_date(text, int(match[2]), int(match[1]), 1)
         raise
 
 
-def _build(text: str, year: int, month: int, day: int) -> date:
+def _checked_date(text: str, year: int, month: int, day: int) -> date:
     try:
         return date(year, month, day)
     except ValueError as error:

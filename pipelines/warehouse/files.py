@@ -21,7 +21,7 @@ class WarehouseFiles:
     def history_dir(self) -> Path:
         return self.published.parent / "history"
 
-    def build(self, run_id: str) -> Path:
+    def build_file(self, run_id: str) -> Path:
         return self.builds_dir / f"{run_id}.duckdb"
 
     def lock(self, run_id: str) -> Path:

@@ -22,7 +22,7 @@ class PublishedBuild(NamedTuple):
 
 
 def publish(files: WarehouseFiles, run_id: str) -> None:
-    build = files.build(run_id)
+    build = files.build_file(run_id)
     with duckdb.connect(build) as connection:
         connection.execute("CHECKPOINT")
     files.history_dir.mkdir(exist_ok=True)

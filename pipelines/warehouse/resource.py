@@ -35,7 +35,7 @@ class Warehouse(dg.ConfigurableResource):
     ) -> Iterator[duckdb.DuckDBPyConnection]:
         """A read-write connection to this run's build file, started from the published warehouse."""
         run_id = context.run.run_id
-        build = self.files.build(run_id)
+        build = self.files.build_file(run_id)
         if not build.exists():
             locks.hold(self.files.lock(run_id))
             self.discard_builds_of_dead_runs(context.instance, keep=run_id)
