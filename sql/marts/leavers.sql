@@ -3,8 +3,8 @@
 --      reason, decision and date; a list found by the person's key, else by their name and unit;
 --   2. else a unit outside the area that lists them at the as-of date (a transfer: one that carries on
 --      their own unit would have made them movers, see staff_movements);
---   3. else the end of their title in the period: what positions.csv says its holders left for (a
---      function handed to another body, a post abolished);
+--   3. else the end of their title in the period, by the rule of their unit's area: what positions.csv
+--      says its holders left for (a function handed to another body, a post abolished);
 --   4. else chưa rõ lý do, for the clerk to find the list that is missing.
 with gone as (
     select * from marts.staff_movements where status = 'left'
@@ -40,24 +40,47 @@ found_outside as (
     group by g.period, g.sector, g.person_key
 ),
 
-title_ended as (
+-- Where the rules of a title ended in the period are looked up: the areas the unit's successors lay in at
+-- the as-of date, or the unit's own at the baseline if nothing carries it on.
+rule_areas as (
+    select g.period, g.sector, g.person_key, coalesce(later.area_path, before.area_path) as area_path
+    from gone as g
+    left join staging.unit_successors as s on s.day = g.as_of and s.unit_code = g.unit_before
+    left join staging.unit_rule_areas as later on later.day = g.as_of and later.unit_code = s.successor_code
+    left join staging.unit_rule_areas as before
+        on before.day = g.baseline_date and before.unit_code = g.unit_before and s.successor_code is null
+),
+
+-- The rule of their title there, the nearest area's first as when rows are matched.
+title_rules as (
     select
         g.period,
         g.sector,
         g.person_key,
-        first(pos.ended_by order by pos.valid_to desc) as reason_code,
-        first(pos.basis order by pos.valid_to desc) as basis,
-        first(pos.valid_to order by pos.valid_to desc) as ended_on
+        g.baseline_date,
+        g.as_of,
+        pos.ended_by,
+        pos.basis,
+        pos.valid_to,
+        row_number() over (
+            partition by g.period, g.sector, g.person_key
+            order by rule_nearness(r.area_path, pos.area_code), pos.valid_to desc nulls first
+        ) as preference
     from gone as g
+    inner join rule_areas as r on r.period = g.period and r.sector = g.sector and r.person_key = g.person_key
     inner join staging.units as u
         on u.unit_code = g.unit_before and in_force(u.valid_from, u.valid_to, g.baseline_date)
     inner join staging.positions as pos
         on pos.title = g.title_before
         and pos.unit_level = u.level
-        and pos.ended_by is not null
-        and pos.valid_to > g.baseline_date
-        and pos.valid_to <= g.as_of
-    group by g.period, g.sector, g.person_key
+        and (pos.valid_from is null or pos.valid_from <= g.as_of)
+        and rule_holds(r.area_path, pos.area_code)
+),
+
+title_ended as (
+    select period, sector, person_key, ended_by as reason_code, basis, valid_to as ended_on
+    from title_rules
+    where preference = 1 and ended_by is not null and valid_to > baseline_date and valid_to <= as_of
 ),
 
 explained as (

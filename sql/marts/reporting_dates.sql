@@ -80,7 +80,7 @@ title_states as (
         row_number() over (
             partition by s.period, s.day, s.sector, s.area_path, pos.title_key
             order by
-                coalesce(list_position(s.area_path, pos.area_code), 1000),
+                rule_nearness(s.area_path, pos.area_code),
                 in_force(pos.valid_from, pos.valid_to, s.day) desc,
                 pos.valid_to desc nulls first
         ) as preference
@@ -89,7 +89,7 @@ title_states as (
         on pos.unit_level = s.unit_level
         and pos.staff_type = s.staff_type
         and (pos.valid_from is null or pos.valid_from <= s.day)
-        and (pos.area_code is null or list_contains(s.area_path, pos.area_code))
+        and rule_holds(s.area_path, pos.area_code)
 ),
 
 sector_alive as (

@@ -74,7 +74,7 @@ title_rules as (
         row_number() over (
             partition by c.row_id, c.unit_code
             order by
-                coalesce(list_position(a.area_path, pos.area_code), 1000),
+                rule_nearness(a.area_path, pos.area_code),
                 in_force(pos.valid_from, pos.valid_to, c.snapshot_date) desc,
                 pos.valid_to desc nulls first
         ) as preference
@@ -84,7 +84,7 @@ title_rules as (
         and pos.unit_level = c.level
         and (pos.valid_from is null or pos.valid_from <= c.snapshot_date)
     left join staging.unit_rule_areas as a on a.day = c.snapshot_date and a.unit_code = c.unit_code
-    where pos.area_code is null or list_contains(a.area_path, pos.area_code)
+    where rule_holds(a.area_path, pos.area_code)
 ),
 
 ranked as (
