@@ -322,6 +322,18 @@ def test_headers_with_extra_words_are_recognised(workbook, hasher):
     assert (row.values["full_name"], row.values["birth_date"], row.problems) == ("An", date(1970, 2, 1), [])
 
 
+def test_only_the_professional_qualification_is_read_as_the_qualification(workbook, hasher):
+    header = ["STT", "Họ và tên", "Ngày sinh", "Chức vụ", "Trình độ văn hóa", "Trình độ", "Trình độ tin học"]
+    rows = [
+        *title_block("UBND XÃ X", SNAPSHOT),
+        header,
+        [1, "An", "01/02/1970", "Trưởng thôn", "12/12", "Đại học", "Chứng chỉ B"],
+    ]
+    [row] = parse(workbook({"DS": rows}), hasher).lists[0].rows
+    assert row.values["qualification"] == "Đại học"
+    assert (row.cells["Trình độ văn hóa"], row.cells["Trình độ tin học"]) == ("12/12", "Chứng chỉ B")
+
+
 def test_every_id_number_is_masked_whatever_its_column(workbook, hasher):
     header = [
         "STT",

@@ -107,6 +107,18 @@ _ALIASES: dict[str, Field] = {
     for alias in aliases
 }
 
+# Headers that begin like a known one but name something else: "Trình độ văn hóa" (12/12) and the
+# other kinds of "Trình độ" are not the professional qualification.
+_OTHER_COLUMNS = frozenset(
+    [
+        "trinh do van hoa",
+        "trinh do hoc van",
+        "trinh do ngoai ngu",
+        "trinh do tin hoc",
+        "trinh do quan ly nha nuoc",
+    ]
+)
+
 # Sub-headers under a date-of-birth header that give the sex by the column the date is in.
 SEX_SUBHEADERS = {"nam": "Nam", "nu": "Nữ"}
 
@@ -124,7 +136,10 @@ def field_of(header: object) -> Field | None:
         return Field.NATIONAL_ID
     words = folded.split()
     for length in range(len(words), 0, -1):
-        if field := _ALIASES.get(" ".join(words[:length])):
+        prefix = " ".join(words[:length])
+        if prefix in _OTHER_COLUMNS:
+            return None
+        if field := _ALIASES.get(prefix):
             return field
     return None
 
