@@ -5,6 +5,8 @@ from pathlib import Path
 
 import dagster as dg
 
+from pipelines.reading.files import LIST_KINDS, ListKind
+
 _NOT_READ = (".", "~$")  # hidden files and folders, and the lock files Excel leaves beside open ones
 
 
@@ -21,17 +23,9 @@ class RawFolder(dg.ConfigurableResource):
     def reference_dir(self) -> Path:
         return self.root / "reference"
 
-    @property
-    def personnel_dir(self) -> Path:
-        return self.root / "personnel"
-
-    @property
-    def leavers_dir(self) -> Path:
-        return self.root / "leavers"
-
-    def list_dirs(self) -> dict[str, Path]:
+    def list_dirs(self) -> dict[ListKind, Path]:
         """The folders of spreadsheet lists, by the kind of list they hold (their name under raw/)."""
-        return {"personnel": self.personnel_dir, "leavers": self.leavers_dir}
+        return {kind: self.root / kind for kind in LIST_KINDS}
 
 
 def list_files(folder: Path) -> list[tuple[str, str]]:

@@ -1,11 +1,11 @@
 """One run of the whole pipeline from the command line, recorded in the Dagster home, then its summary."""
 
-import logging
 import time
 
 import dagster as dg
 
 from pipelines import summary
+from pipelines.defs import console
 from pipelines.settings import Settings
 from pipelines.warehouse.resource import Warehouse
 
@@ -15,10 +15,7 @@ def run_once(config: Settings, rebuild: bool = False) -> int:
     from pipelines.defs.ingest.assets import CHANGED_INPUTS, REBUILD_TAG
 
     started = time.monotonic()
-    # When nothing changed every step is skipped on purpose; Dagster would warn for each blocking check.
-    logging.getLogger("dagster._core.execution.plan.active").addFilter(
-        lambda record: "emitted no result" not in record.getMessage()
-    )
+    console.quiet_checks_of_skipped_steps()
     job = defs.resolve_job_def("refresh_warehouse")
     with dg.DagsterInstance.get() as dagster_instance:
         result = job.execute_in_process(

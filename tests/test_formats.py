@@ -49,7 +49,7 @@ def test_a_workbook_is_read_as_what_it_is_whatever_its_name_says(tmp_path, hashe
     [
         ("bao-cao.xls", b"\xef\xbb\xbf  <html><table><tr><td>STT</td></tr></table></html>", "a web page"),
         ("bao-cao.ods", b"STT;Ho va ten\n1;An\n", "not an Excel or OpenDocument workbook"),
-        ("notes.pdf", b"%PDF-1.4", "not a personnel list format"),
+        ("notes.pdf", b"%PDF-1.4", "not a format lists are read from"),
     ],
 )
 def test_a_file_that_is_no_workbook_says_what_it_is(tmp_path, hasher, name, content, reason):

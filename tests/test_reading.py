@@ -256,7 +256,7 @@ def test_files_that_cannot_be_read_are_rejected_with_a_reason(tmp_path, hasher):
     assert "not an Excel workbook" in _rejection(tmp_path, hasher, "web.xlsx", b"<html><body>x</body></html>")
     assert "empty" in _rejection(tmp_path, hasher, "empty.xlsx", b"")
     assert "damaged" in _rejection(tmp_path, hasher, "broken.xls", b"\xd0\xcf\x11\xe0" + b"\0" * 600)
-    assert "not a personnel list format" in _rejection(tmp_path, hasher, "notes.pdf", b"%PDF-1.4")
+    assert "not a format lists are read from" in _rejection(tmp_path, hasher, "notes.pdf", b"%PDF-1.4")
     good = write_workbook(tmp_path / "good.xlsx", {"DS": [*title_block("X", SNAPSHOT), HEADER]})
     assert "truncated" in _rejection(tmp_path, hasher, "cut.xlsx", good.read_bytes()[:300])
 

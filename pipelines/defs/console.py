@@ -14,6 +14,14 @@ def _not_a_skipped_dependency(record: logging.LogRecord) -> bool:
     return not ("Skipping step " in message and "due to skipped dependencies" in message)
 
 
+def quiet_checks_of_skipped_steps() -> None:
+    """When nothing changed every step is skipped on purpose; Dagster would warn for each blocking check
+    that it emitted no result."""
+    logging.getLogger("dagster._core.execution.plan.active").addFilter(
+        lambda record: "emitted no result" not in record.getMessage()
+    )
+
+
 @dg.logger(
     dg.colored_console_logger.config_schema,
     description="Dagster's console logger, without the steps skipped after a step that skipped.",

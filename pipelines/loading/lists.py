@@ -26,8 +26,8 @@ class IngestSummary:
     files_seen: int
     files_parsed: int
     files_rejected: int
-    rows_loaded: int
-    rows_quarantined: int
+    rows_read: int  # in raw.personnel and raw.leavers
+    rows_unreadable: int  # in raw.ingest_quarantine: no name, or in a rejected file
 
 
 def refresh(
@@ -62,11 +62,11 @@ def refresh(
 
 
 def _summary(connection: duckdb.DuckDBPyConnection, seen: int, parsed: int) -> IngestSummary:
-    rejected, loaded, quarantined = connection.execute(
+    rejected, read, unreadable = connection.execute(
         """
         SELECT (SELECT count(*) FROM raw.source_files WHERE status = 'rejected'),
                (SELECT count(*) FROM raw.personnel) + (SELECT count(*) FROM raw.leavers),
                (SELECT count(*) FROM raw.ingest_quarantine)
         """
     ).fetchall()[0]
-    return IngestSummary(seen, parsed, rejected, loaded, quarantined)
+    return IngestSummary(seen, parsed, rejected, read, unreadable)

@@ -43,19 +43,19 @@ def to_arrow(table: str, records: list[dict]) -> pa.Table:
 def _row_records(parsed: list[ParsedFile]) -> dict[str, list[dict]]:
     """Rows that can count go to their kind's table, with the cells a clerk must still fix; rows that
     cannot (no name, or in a rejected file) go to the quarantine with why."""
-    tables: dict[str, list[dict]] = {"personnel": [], "leavers": [], "ingest_quarantine": []}
+    records: dict[str, list[dict]] = {"personnel": [], "leavers": [], "ingest_quarantine": []}
     for file in parsed:
         for plist in file.lists:
             for row in plist.rows:
                 where = {"file": file.file, "sheet": plist.sheet, "row": row.excel_row}
                 if file.rejection or not row.counts:
                     problems = _reasons([file.rejection, *row.problems] if file.rejection else row.problems)
-                    tables["ingest_quarantine"].append(where | problems | {"cells": row.cells_json})
+                    records["ingest_quarantine"].append(where | problems | {"cells": row.cells_json})
                     continue
                 values = {k: v for k, v in row.values.items() if k not in _NOT_KEPT[file.kind]}
                 to_fix = _reasons(row.problems, prefix="reading_problem")
-                tables[file.kind].append(where | values | to_fix | {"cells": row.cells_json})
-    return tables
+                records[file.kind].append(where | values | to_fix | {"cells": row.cells_json})
+    return records
 
 
 def _reasons(problems: list[Problem], prefix: str = "reason") -> dict[str, str | None]:

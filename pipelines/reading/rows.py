@@ -28,6 +28,11 @@ class Problem:
     vi: str
     counts: bool = False  # the row still counts, with a cell to fix
 
+    @classmethod
+    def in_row(cls, excel_row: int, en: str, vi: str, counts: bool = True) -> "Problem":
+        """A problem of one cell of a data row, which still counts unless told otherwise."""
+        return cls(f"row {excel_row}: {en}", f"dòng {excel_row}: {vi}", counts)
+
 
 @dataclass
 class Row:
@@ -97,9 +102,7 @@ class _RowReader:
         }
         name = values[Field.FULL_NAME]
         if not name:
-            problems.append(
-                Problem(f"row {excel_row}: the name is empty", f"dòng {excel_row}: thiếu họ và tên")
-            )
+            problems.append(Problem.in_row(excel_row, "the name is empty", "thiếu họ và tên", counts=False))
         values["name_key"] = fold(name) if name else None
         title = values[Field.POSITION]
         values["title_key"] = fold(title) if title else None
@@ -107,11 +110,8 @@ class _RowReader:
         values["qualification_key"] = fold(qualification) if qualification else None
         if not title:
             problems.append(
-                Problem(
-                    f"row {excel_row}: no position title",
-                    f"dòng {excel_row}: thiếu chức vụ",
-                    counts=self.leavers,  # a leaver is found by name, date of birth and unit
-                )
+                # a leaver is found by name, date of birth and unit
+                Problem.in_row(excel_row, "no position title", "thiếu chức vụ", counts=self.leavers)
             )
         birth_text, sex = _birth_cell(cells, self.layout, values, excel_row, problems)
         values[Field.SEX] = sex
@@ -156,10 +156,10 @@ def _birth_cell(
         filled = [(c.sex, cells[c.index]) for c in layout.sex_columns if cells[c.index]]
         if len(filled) > 1:
             problems.append(
-                Problem(
-                    f"row {excel_row}: date of birth written under both Nam and Nữ",
-                    f"dòng {excel_row}: ngày sinh ghi ở cả cột Nam và Nữ",
-                    counts=True,
+                Problem.in_row(
+                    excel_row,
+                    "date of birth written under both Nam and Nữ",
+                    "ngày sinh ghi ở cả cột Nam và Nữ",
                 )
             )
             return _BOTH, None
@@ -168,10 +168,10 @@ def _birth_cell(
     sex = SEX_SUBHEADERS.get(fold(sex_text)) if sex_text else None
     if sex_text and not sex:
         problems.append(
-            Problem(
-                f"row {excel_row}: sex '{sex_text}' is neither Nam nor Nữ",
-                f"dòng {excel_row}: giới tính '{sex_text}' không phải Nam hoặc Nữ",
-                counts=True,
+            Problem.in_row(
+                excel_row,
+                f"sex '{sex_text}' is neither Nam nor Nữ",
+                f"giới tính '{sex_text}' không phải Nam hoặc Nữ",
             )
         )
     return values[Field.BIRTH_DATE], sex
@@ -181,18 +181,16 @@ def _birth_date(
     text: str | None, excel_row: int, snapshot: date | None, problems: list[Problem]
 ) -> tuple[date | None, bool | None]:
     if not text:
-        problems.append(
-            Problem(f"row {excel_row}: no date of birth", f"dòng {excel_row}: thiếu ngày sinh", counts=True)
-        )
+        problems.append(Problem.in_row(excel_row, "no date of birth", "thiếu ngày sinh"))
         return None, None
     try:
         born, year_only = parse_date(text)
     except NotADate:
         problems.append(
-            Problem(
-                f"row {excel_row}: date of birth '{text}' is not a date",
-                f"dòng {excel_row}: ngày sinh '{text}' không phải là ngày hợp lệ",
-                counts=True,
+            Problem.in_row(
+                excel_row,
+                f"date of birth '{text}' is not a date",
+                f"ngày sinh '{text}' không phải là ngày hợp lệ",
             )
         )
         return None, None
@@ -201,10 +199,10 @@ def _birth_date(
     age = snapshot.year - born.year - ((snapshot.month, snapshot.day) < (born.month, born.day))
     if not MIN_AGE <= age <= MAX_AGE:
         problems.append(
-            Problem(
-                f"row {excel_row}: date of birth '{text}' gives an age of {age} on {snapshot:%d/%m/%Y}",
-                f"dòng {excel_row}: ngày sinh '{text}' cho tuổi {age} vào ngày {snapshot:%d/%m/%Y}",
-                counts=True,
+            Problem.in_row(
+                excel_row,
+                f"date of birth '{text}' gives an age of {age} on {snapshot:%d/%m/%Y}",
+                f"ngày sinh '{text}' cho tuổi {age} vào ngày {snapshot:%d/%m/%Y}",
             )
         )
         return None, None
@@ -219,14 +217,16 @@ def _id_hash(text: str | None, excel_row: int, hash_id: IdHasher, problems: list
         # A CCCD typed into a number cell loses its leading 0: say so, the clerk sees 12 digits on paper.
         lost_zero = number.isdigit() and len(number) == 11
         problems.append(
-            Problem(
-                f"row {excel_row}: the ID number has {len(number)} characters, expected 9 digits "
-                "(CMND) or 12 (CCCD)"
+            Problem.in_row(
+                excel_row,
+                f"the ID number has {len(number)} characters, expected 9 digits (CMND) or 12 (CCCD)"
                 + ("; Excel may have dropped its leading 0: format the column as Text" if lost_zero else ""),
-                f"dòng {excel_row}: số CMND/CCCD có {len(number)} ký tự, phải là 9 chữ số (CMND) "
-                "hoặc 12 (CCCD)"
-                + ("; Excel có thể đã bỏ số 0 đầu: định dạng cột là Text rồi nhập lại" if lost_zero else ""),
-                counts=True,
+                f"số CMND/CCCD có {len(number)} ký tự, phải là 9 chữ số (CMND) hoặc 12 (CCCD)"
+                + (
+                    "; Excel có thể đã bỏ số 0 đầu: định dạng cột là Văn bản (Text) rồi nhập lại"
+                    if lost_zero
+                    else ""
+                ),
             )
         )
         return None
@@ -235,22 +235,16 @@ def _id_hash(text: str | None, excel_row: int, hash_id: IdHasher, problems: list
 
 def _leave_date(text: str | None, excel_row: int, problems: list[Problem]) -> date | None:
     if not text:
-        problems.append(
-            Problem(
-                f"row {excel_row}: no date of leaving",
-                f"dòng {excel_row}: thiếu thời điểm nghỉ",
-                counts=True,
-            )
-        )
+        problems.append(Problem.in_row(excel_row, "no date of leaving", "thiếu thời điểm nghỉ"))
         return None
     try:
         return parse_month_or_date(text)
     except NotADate:
         problems.append(
-            Problem(
-                f"row {excel_row}: date of leaving '{text}' is not a date",
-                f"dòng {excel_row}: thời điểm nghỉ '{text}' không phải là ngày hợp lệ",
-                counts=True,
+            Problem.in_row(
+                excel_row,
+                f"date of leaving '{text}' is not a date",
+                f"thời điểm nghỉ '{text}' không phải là ngày hợp lệ",
             )
         )
         return None

@@ -76,14 +76,14 @@ class RawSheet:
 def read_sheets(suffix: str, source: Source) -> list[RawSheet]:
     """The sheets of a workbook (hidden ones marked, not read), or the one table of a CSV file.
 
-    The file name's `suffix` says whether it is a personnel list at all; its first bytes say which kind
+    The file name's `suffix` says whether it is a list at all; its first bytes say which kind
     of workbook it is, so that an .xls saved with an .xlsx name, say, is still read."""
     if suffix.lower() not in SPREADSHEET_SUFFIXES:
         raise Unreadable(
-            f"'{suffix}' is not a personnel list format: send the list as an Excel (.xlsx, .xls, .xlsb), "
-            "OpenDocument (.ods) or .csv file",
-            f"định dạng '{suffix}' không được hỗ trợ: hãy gửi danh sách dưới dạng tệp Excel (.xlsx, .xls, "
-            ".xlsb), tệp .ods của LibreOffice hoặc tệp .csv",
+            f"'{suffix}' is not a format lists are read from: send the list as an Excel (.xlsx, .xlsm, "
+            ".xls, .xlsb), OpenDocument (.ods) or .csv file",
+            f"định dạng '{suffix}' không được hỗ trợ: hãy gửi danh sách dưới dạng tệp Excel (.xlsx, .xlsm, "
+            ".xls, .xlsb), tệp .ods của LibreOffice hoặc tệp .csv",
         )
     if source.size == 0:
         raise Unreadable("the file is empty", "tệp rỗng")

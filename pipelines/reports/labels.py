@@ -1,7 +1,7 @@
 """How values read in Vietnamese: numbers (1.194; 66,7), dates (30/11/2021), end dates (đến hết ngày
 31/07/2019), targets (≥ 100) and the marks of the scorecard's statuses. The words for the warehouse's
 codes (unit levels, staff types, sectors, periods) are not here: they come from the warehouse itself
-(contents.Words)."""
+(contents.WORDS)."""
 
 import json
 from datetime import date, timedelta

@@ -250,12 +250,11 @@ SCORECARD = Sheet(
         "note_vi": "Ghi chú",
     },
 )
-# Columns shown otherwise than as stored: flags in words, a row's cells as a clerk reads them.
+# Columns shown otherwise than as stored: flags in words.
 SHOWN_AS: dict[str, Callable[[object], object]] = {
     "is_payroll": labels.YES_NO.get,
     "policy_cut": labels.YES_NO.get,
     "target_met": labels.met,
-    "cells": labels.cells,
 }
 
 

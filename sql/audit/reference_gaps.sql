@@ -37,8 +37,8 @@ gaps as (
     union all
     select
         'no_sector',
-        'chưa xếp khối cho ' || coalesce(staff.label_vi, m.staff_type) || ' của đơn vị cấp ' || coalesce(m.level_vi, ''),
-        m.staff_type,
+        'chưa xếp khối cho loại cán bộ này ở đơn vị cấp ' || coalesce(m.level_vi, ''),
+        coalesce(staff.label_vi, m.staff_type),
         null,
         min(m.snapshot_date),
         count(*),
@@ -133,7 +133,7 @@ gaps as (
         'qualification_levels.csv',
         'thêm cách ghi này với bậc trình độ tương ứng'
     from staging.personnel
-    where qualification is not null and qualification_order = 99
+    where qualification is not null and qualification_order = 99  -- not in the reference (staging.personnel)
     group by qualification
     union all
     select
@@ -148,6 +148,20 @@ gaps as (
     from staging.leaver_records
     where reason_code is null and reason_written
     group by leave_reason_text
+    union all
+    select
+        'unnamed_title_end',
+        'lý do thôi chức danh chưa có trong danh mục lý do nghỉ',
+        l.reason_code,
+        null,
+        min(l.baseline_date),
+        count(*),
+        'leave_reasons.csv',
+        'thêm lý do có mã này (cột ended_by của positions.csv) với tên gọi và căn cứ'
+    from marts.leavers as l
+    where l.reason_code not in (select code from staging.leave_reasons)
+        and l.reason_code not in (select code from staging.labels where vocabulary = 'leave_reason')
+    group by l.reason_code
     union all
     select
         'no_period',

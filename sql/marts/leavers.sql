@@ -94,7 +94,7 @@ explained as (
         o.unit_code as outside_unit,
         coalesce(
             case when l.person_key is not null then coalesce(l.reason_code, 'unknown') end,
-            case when o.unit_code is not null then 'transferred_out' end,
+            case when o.unit_code is not null then 'chuyen_cong_tac' end,
             t.reason_code,
             'unknown'
         ) as reason_code,
@@ -144,7 +144,7 @@ select
     e.as_of,
     e.leave_date,
     e.reason_code,
-    coalesce(r.label_vi, own.label_vi, e.reason_code) as reason_vi,
+    coalesce(r.label_vi, own.label_vi, ended.label_vi) as reason_vi,
     coalesce(r.policy_cut, false) as policy_cut,
     e.decision_number,
     e.reason_source,
@@ -155,5 +155,7 @@ select
 from explained as e
 left join reason_rows as r on r.period = e.period and r.sector = e.sector and r.person_key = e.person_key
 left join staging.labels as own on own.vocabulary = 'leave_reason' and own.code = e.reason_code
+-- a title's end whose reason leave_reasons.csv does not name (listed in audit.reference_gaps)
+left join staging.labels as ended on ended.vocabulary = 'leave_reason' and ended.code = 'het_chuc_danh'
 left join staging.unit_labels as u on u.unit_code = e.unit_before
 order by e.period, e.sector, u.label_vi, e.full_name

@@ -17,7 +17,8 @@ from (
         ('qualification', 'unknown', 'không rõ'),
         -- reasons the pipeline tells by itself; leave_reasons.csv may label them otherwise
         ('leave_reason', 'unknown', 'chưa rõ lý do'),
-        ('leave_reason', 'transferred_out', 'chuyển công tác ra ngoài địa bàn'),
+        ('leave_reason', 'chuyen_cong_tac', 'Chuyển công tác ra ngoài địa bàn'),
+        ('leave_reason', 'het_chuc_danh', 'Thôi đảm nhiệm do chức danh thôi hiệu lực'),
         ('move', 'reorganisation', 'theo sắp xếp tổ chức bộ máy, đơn vị'),
         ('move', 'rotation', 'điều động, luân chuyển'),
         ('move', 'sector', 'chuyển sang khối khác'),

@@ -40,7 +40,7 @@ select
     c.note,
     c.qualification,
     coalesce(q.level, unknown.label_vi) as qualification_level,
-    coalesce(q.level_order, 99) as qualification_order
+    coalesce(q.level_order, 99) as qualification_order  -- a spelling not in the reference: after every level
 from counted as c
 left join qualification as q on q.file = c.file and q.sheet = c.sheet and q.row = c.row and q.preference = 1
 left join staging.labels as unknown on unknown.vocabulary = 'qualification' and unknown.code = 'unknown'

@@ -56,7 +56,7 @@ def _succeeded(instance: dg.DagsterInstance, run_id: str) -> bool:
     return run is not None and run.status == dg.DagsterRunStatus.SUCCESS
 
 
-def _spec(table: str, kinds: set[str], deps=(CHANGED_INPUTS,)) -> dg.AssetSpec:
+def _spec(table: str, kinds: set[str]) -> dg.AssetSpec:
     doc = table_doc("raw", table)
     return dg.AssetSpec(
         ["raw", table],
@@ -64,7 +64,7 @@ def _spec(table: str, kinds: set[str], deps=(CHANGED_INPUTS,)) -> dg.AssetSpec:
         group_name="ingest",
         kinds={"duckdb", *kinds},
         owners=OWNERS,
-        deps=deps,
+        deps=[CHANGED_INPUTS],
     )
 
 
@@ -97,8 +97,8 @@ def spreadsheet_lists(context: dg.AssetExecutionContext, raw_folder: RawFolder, 
         summary = lists.refresh(connection, raw_folder.list_dirs(), hash_id, spool)
         context.log.info(
             f"{summary.files_seen} files, {summary.files_parsed} parsed (others unchanged), "
-            f"{summary.files_rejected} rejected, {summary.rows_loaded} rows read, "
-            f"{summary.rows_quarantined} that cannot count as written (audit.quarantine adds those "
+            f"{summary.files_rejected} rejected, {summary.rows_read} rows read, "
+            f"{summary.rows_unreadable} that cannot count as written (audit.quarantine adds those "
             "the matching finds)"
         )
         files = connection.execute(
