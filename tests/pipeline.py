@@ -1,5 +1,9 @@
-"""Running the real Dagster job on a raw folder into a warehouse, both in tmp_path."""
+"""Running the real Dagster job on a raw folder into a warehouse, both in tmp_path: in process, or as
+`make run` does."""
 
+import os
+import subprocess
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -9,6 +13,7 @@ import pytest
 
 from pipelines.definitions import make_definitions
 from pipelines.defs.ingest.assets import REBUILD_TAG
+from pipelines.settings import PROJECT_ROOT
 
 
 @dataclass
@@ -57,3 +62,20 @@ def failed_checks(result: dg.ExecuteInProcessResult) -> list[str]:
         for c in result.get_asset_check_evaluations()
         if not c.passed
     ]
+
+
+def run_cli(tmp_path: Path, raw: Path, *arguments: str) -> subprocess.CompletedProcess:
+    """`python -m pipelines run`, what `make run` calls, on `raw`, the warehouse under tmp_path."""
+    environment = os.environ | {
+        "TINHGON_RAW_DIR": str(raw),
+        "TINHGON_WAREHOUSE": str(tmp_path / "warehouse" / "tinhgon.duckdb"),
+    }
+    environment.pop("DAGSTER_HOME", None)  # the run history goes beside the warehouse
+    return subprocess.run(
+        [sys.executable, "-m", "pipelines", "run", *arguments],
+        cwd=PROJECT_ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )

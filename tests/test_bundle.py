@@ -1,10 +1,13 @@
 """The bundled Bình Xuyên data through the whole pipeline: the article's figures, computed."""
 
+import re
 import shutil
+from datetime import date
 from pathlib import Path
 
 import openpyxl
 import pytest
+from officer_words import codes_shown
 from pipeline import failed_checks
 from privacy import clear_text_ids
 
@@ -56,6 +59,35 @@ def test_the_scorecard_gives_the_article_figures(bundled):
     assert figures["villages_over_limit"] == over_limit > 0
 
 
+def test_the_scorecard_gives_every_target_with_its_basis_and_grade(bundled):
+    """Each target of scorecard_metrics.csv in force at a period's as-of date, graded; the rest say so."""
+    card = {
+        (period, metric): (target, due_date, basis, status)
+        for period, metric, target, due_date, basis, status in bundled.query(
+            "SELECT period, metric, target, due_date, basis, target_status FROM marts.district_scorecard"
+        )
+    }
+    due = date(2021, 12, 31)
+    for metric in (
+        "r22_achieved_pct",
+        "villages_over_limit",
+        "villages_within_limit_pct",
+        "assigned_posts_cut",
+    ):
+        target, due_date, basis, status = card[PERIOD, metric]
+        assert (target is not None, due_date, bool(basis)) == (True, due, True), metric
+        assert status in ("đạt", "không đạt", "chưa đến hạn"), metric
+    assert card[PERIOD, "villages_over_limit"][3] == "chưa đến hạn"  # due a month after the as-of date
+    for metric in ("villages_over_limit", "villages_within_limit_pct"):  # Nghị định 33/2023 from 2023
+        target, _, basis, status = card["sap_xep_2025", metric]
+        assert (target is not None, "33/2023" in basis, status != "không có mục tiêu") == (True, True, True)
+    assert card[PERIOD, "staff_cut_total"][3] == "không có mục tiêu"
+
+
+def test_the_bundle_shows_no_code_in_any_vietnamese_label_or_reason(bundled):
+    assert codes_shown(bundled) == []
+
+
 def test_every_data_row_is_loaded_or_quarantined(bundled):
     """Each personnel row counts or is quarantined as not counting (a row that counts with a cell to fix
     is in both); each row of a list of leavers is read."""
@@ -102,9 +134,21 @@ def test_every_table_and_column_carries_a_comment(bundled):
 
 
 def test_contract_tables_and_columns_exist(bundled):
+    """The tables and columns CONTRACT.md promises users and their queries."""
     contract = {
-        "marts.district_scorecard": {"metric", "label_vi", "value", "target", "baseline_date", "as_of"},
+        "marts.district_scorecard": {
+            "period",
+            "metric",
+            "label_vi",
+            "value",
+            "target",
+            "due_date",
+            "basis",
+            "baseline_date",
+            "as_of",
+        },
         "marts.r22_commune_progress": {
+            "period",
             "commune",
             "commune_type",
             "baseline_count",
@@ -115,6 +159,7 @@ def test_contract_tables_and_columns_exist(bundled):
             "achieved_pct",
         },
         "marts.r22_village_progress": {
+            "period",
             "commune",
             "village",
             "households",
@@ -122,10 +167,44 @@ def test_contract_tables_and_columns_exist(bundled):
             "quota",
             "excess",
         },
-        "marts.staff_cuts_by_sector": {"sector", "baseline_count", "current_count", "cut"},
+        "marts.staff_cuts_by_sector": {"period", "sector", "baseline_count", "current_count", "cut"},
         "marts.unit_changes": {"level", "old_unit", "new_unit", "effective_date"},
+        "marts.staff_flows": {
+            "period",
+            "sector",
+            "unit_code",
+            "unit",
+            "baseline_date",
+            "as_of",
+            "baseline_count",
+            "joined",
+            "moved_in",
+            "moved_out",
+            "left",
+            "current_count",
+        },
+        "marts.leavers": {"sector", "unit_code", "reason_code", "reason_vi", "decision_number"},
+        "marts.unit_staffing": {
+            "unit_code",
+            "snapshot_date",
+            "assigned_posts",
+            "staff",
+            "vacancies",
+            "base_posts",
+            "posts_cut",
+            "target_cut",
+            "target_met",
+        },
+        "marts.staff_qualifications": {
+            "sector",
+            "snapshot_date",
+            "qualification_level",
+            "staff",
+            "share_pct",
+        },
+        "audit.reference_gaps": {"subject", "unit_code", "from_date", "rows_affected", "reference_file"},
         "audit.load_log": {"file", "sha256", "status", "reason", "rows_loaded", "rows_quarantined"},
-        "audit.quarantine": {"file", "sheet", "row", "reason", "cells"},
+        "audit.quarantine": {"file", "sheet", "row", "reason", "reason_vi", "counted", "cells"},
     }
     for table, columns in contract.items():
         schema, name = table.split(".")
@@ -141,18 +220,28 @@ def test_contract_tables_and_columns_exist(bundled):
 
 def test_no_national_id_in_clear_text_anywhere_in_the_warehouse(bundled):
     ids = set()
-    for path in [*(BUNDLE / "personnel").rglob("*.xlsx"), *(BUNDLE / "leavers").rglob("*.xlsx")]:
-        try:
-            workbook = openpyxl.load_workbook(path, read_only=True)
-        except Exception:
-            continue  # the bundled file that is not a workbook
-        for sheet in workbook.worksheets:
-            for row in sheet.iter_rows(values_only=True):
-                ids.update(
-                    str(v) for v in row if isinstance(v, str) and v.isdigit() and len(v) in (9, 10, 12)
-                )
+    for path in sorted((BUNDLE / "personnel").rglob("*")) + sorted((BUNDLE / "leavers").rglob("*")):
+        ids.update(cell for cell in _text_cells(path) if cell.isdigit() and len(cell) in (9, 10, 12))
     assert len(ids) > 1000
     assert clear_text_ids(bundled.warehouse, ids) == []
+
+
+def _text_cells(path: Path) -> list[str]:
+    if path.suffix == ".csv":  # UTF-8 or Windows-1258: digits read alike in both
+        return re.findall(r"\d+", path.read_bytes().decode("ascii", errors="replace"))
+    if path.suffix != ".xlsx":
+        return []
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True)
+    except Exception:
+        return []  # the bundled file that is not a workbook
+    return [
+        value.strip()
+        for sheet in workbook.worksheets
+        for row in sheet.iter_rows(values_only=True)
+        for value in row
+        if isinstance(value, str)
+    ]
 
 
 def test_changing_a_bundled_row_changes_the_figure_it_feeds(tmp_path, workspace):

@@ -1,26 +1,10 @@
 """`python -m pipelines run`, what `make run` calls: its summary, its exit code, its errors."""
 
-import os
 import subprocess
-import sys
 
 from district import LISTS, cccd, write_district
+from pipeline import run_cli
 from privacy import clear_text_ids
-
-
-def run_cli(tmp_path, raw, *arguments: str) -> subprocess.CompletedProcess:
-    environment = os.environ | {
-        "TINHGON_RAW_DIR": str(raw),
-        "TINHGON_WAREHOUSE": str(tmp_path / "warehouse" / "tinhgon.duckdb"),
-    }
-    environment.pop("DAGSTER_HOME", None)  # the run history goes beside the warehouse
-    return subprocess.run(
-        [sys.executable, "-m", "pipelines", "run", *arguments],
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
 
 
 def checks_line(done: subprocess.CompletedProcess) -> str:

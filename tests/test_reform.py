@@ -2,16 +2,12 @@
 new communes, staff handed to successor bodies), lists dated past every reference row, and lists that
 arrive one commune at a time. Every run publishes; what the reference data lacks is listed, not fatal."""
 
-import os
-import subprocess
-import sys
 from datetime import date
 
 import pytest
-from pipeline import Workspace, failed_checks
+from officer_words import codes_shown
+from pipeline import Workspace, failed_checks, run_cli
 from reform import LISTS, REFORM, write_reform_district
-
-from pipelines.settings import PROJECT_ROOT
 
 PERIOD_BEFORE, PERIOD_REFORM = "p1", "p2"
 RE_DATED = date(2026, 11, 30)
@@ -115,6 +111,10 @@ def test_commune_level_posts_end_in_their_area_and_their_holders_leave_for_that_
     assert all("01/08/2025" in source for _, _, source in leavers)  # the area's date, not the national one
 
 
+def test_the_reform_shows_no_code_in_any_vietnamese_label_or_reason(reformed):
+    assert codes_shown(reformed) == []
+
+
 def test_lists_dated_past_every_reference_row_publish_and_leave_the_earlier_period_as_it_was(
     reformed, workspace
 ):
@@ -192,17 +192,27 @@ def test_a_failing_blocking_check_prints_the_failing_rows_and_what_to_do(tmp_pat
         ),
         encoding="utf-8",
     )
-    env = os.environ | {
-        "TINHGON_RAW_DIR": str(raw),
-        "TINHGON_WAREHOUSE": str(tmp_path / "wh" / "tinhgon.duckdb"),
-    }
-    env.pop("DAGSTER_HOME", None)
-    run = subprocess.run(
-        [sys.executable, "-m", "pipelines", "run"], cwd=PROJECT_ROOT, env=env, capture_output=True, text=True
-    )
+    run = run_cli(tmp_path, raw)
     assert run.returncode == 1
     assert "staging/units structure (ERROR)" in run.stdout
     assert "failed: expect_table_row_count_to_equal(): the versions of a unit do not overlap" in run.stdout
     assert "unit_code=A1" in run.stdout
     assert "what to do: end the earlier row of the unit" in run.stdout
     assert "The published warehouse was left as it was" in run.stdout
+
+
+def test_make_run_prints_the_lists_awaited_and_what_the_reference_lacks(tmp_path):
+    """A commune's list not yet in, villages without a quota: the night publishes and says both."""
+    sent = {name: spec for name, spec in LISTS.items() if name != "2025-11-30/yen-binh.xlsx"}
+    raw = write_reform_district(tmp_path / "raw", sent)
+    norms = raw / "reference" / "ncs_norms.csv"
+    norms.write_text(
+        "".join(line for line in norms.open(encoding="utf-8") if ",village," not in line), encoding="utf-8"
+    )
+    run = run_cli(tmp_path, raw)
+    assert run.returncode == 0, run.stdout + run.stderr
+    awaited = run.stdout.split("Lists still awaited")[1].split("\n\n")[0]
+    assert "đang chờ danh sách ngày 30/11/2025 của: xã Yên Bình" in awaited
+    gaps = run.stdout.split("Reference data to complete (audit.reference_gaps)")[1].split("\n\n")[0]
+    assert "không có định mức người hoạt động không chuyên trách" in gaps
+    assert "r22_quotas.csv hoặc ncs_norms.csv" in gaps

@@ -25,8 +25,17 @@ def test_every_model_builds_on_empty_tables_and_the_harness_rolls_back(warehouse
     assert rows == [(0,)]
 
 
-def test_a_model_with_the_wrong_rows_fails(warehouse):
-    """The harness can fail: a test expecting what the model does not give is told so."""
+def test_a_test_expecting_another_value_or_row_fails(warehouse):
+    """The harness can fail: a value changed, or a row too many or too few, no longer compares equal."""
+    test = next(t for t in TESTS if t.model.name == "marts.leavers")
+    first, *others = test.expect
+    changed = {**first, "reason_code": "something_else"}
+    for expect in ([changed, *others], others, [*test.expect, first]):
+        wrong = type(test)(test.model, test.name, test.given, expect)
+        assert sorted_rows(run(warehouse, wrong)) != sorted_rows(expected(wrong))
+
+
+def test_a_test_naming_a_column_the_model_lacks_fails(warehouse):
     test = next(t for t in TESTS if t.expect)
     wrong = type(test)(test.model, test.name, test.given, [{**test.expect[0], "never_a_column": 1}])
     with pytest.raises(Exception, match="never_a_column"):

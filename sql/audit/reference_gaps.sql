@@ -157,7 +157,7 @@ gaps as (
         min(l.baseline_date),
         count(*),
         'leave_reasons.csv',
-        'thêm lý do có mã này (cột ended_by của positions.csv) với tên gọi và căn cứ'
+        'thêm vào danh mục lý do nghỉ mã này (mã positions.csv ghi cho chức danh thôi hiệu lực), với tên gọi và căn cứ'
     from marts.leavers as l
     where l.reason_code not in (select code from staging.leave_reasons)
         and l.reason_code not in (select code from staging.labels where vocabulary = 'leave_reason')
