@@ -16,3 +16,8 @@ create or replace macro rule_holds(area_path, area_code) as
 -- any area's rule overrides the national one.
 create or replace macro rule_nearness(area_path, area_code) as
     coalesce(list_position(area_path, area_code), 1000);
+
+-- Who a row is: the hash of its ID number, else of the one ID number seen with the same name and date
+-- of birth in any list (staging.person_ids), else its name and date of birth.
+create or replace macro person_key(id_hash, id_hash_of_name, name_key, birth_date) as
+    coalesce(id_hash, id_hash_of_name, md5(concat_ws('|', name_key, birth_date)));

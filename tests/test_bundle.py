@@ -88,6 +88,29 @@ def test_the_bundle_shows_no_code_in_any_vietnamese_label_or_reason(bundled):
     assert codes_shown(bundled) == []
 
 
+def test_every_leaver_has_a_reason_but_those_the_story_leaves_off_every_list(bundled):
+    """The reasons come from the lists, transfers and titles' ends; "chưa rõ lý do" is left only for the
+    people raw/_generator/story.py puts on no list of leavers."""
+    unknown = dict(
+        bundled.query(
+            "SELECT period, count(*) FROM marts.leavers WHERE reason_code = 'unknown' GROUP BY period"
+        )
+    )
+    assert unknown == {PERIOD: 10, "sap_xep_2025": 5}
+    by_title_end = dict(
+        bundled.query(
+            "SELECT reason_code, count(*) FROM marts.leavers WHERE reason_source LIKE 'chức danh thôi%' "
+            "GROUP BY reason_code"
+        )
+    )
+    assert set(by_title_end) == {
+        "chuyen_giao_chuc_nang",  # commune police, 2020
+        "sap_xep_nq22",  # Resolution 22, 2019
+        "cham_dut_kct_cap_xa",  # Phú Thọ's commune non-specialized posts, 1/8/2025
+        "chuyen_luc_luong_antt",  # village police workers, 2024
+    }
+
+
 def test_every_data_row_is_loaded_or_quarantined(bundled):
     """Each personnel row counts or is quarantined as not counting (a row that counts with a cell to fix
     is in both); each row of a list of leavers is read."""

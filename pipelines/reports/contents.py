@@ -7,13 +7,6 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-# The order of the sectors as the district lists them in sectors.csv.
-_SECTOR_ORDER = """(
-    SELECT sector, min(position) AS sector_position
-    FROM (SELECT sector, row_number() OVER () AS position FROM staging.sectors)
-    GROUP BY sector
-)"""
-
 # Each table the reports show, in the order a reader expects its rows; tables with a period are then put
 # latest period first (ReportContents.read).
 QUERIES = {
@@ -36,30 +29,30 @@ QUERIES = {
         SELECT *, effective_date AS old_unit_valid_to FROM marts.unit_changes
         ORDER BY effective_date, level, old_unit
     """,
-    "marts.staff_flows": f"""
-        SELECT f.* FROM marts.staff_flows AS f LEFT JOIN {_SECTOR_ORDER} USING (sector)
-        ORDER BY sector_position, f.unit
+    "marts.staff_flows": """
+        SELECT f.* FROM marts.staff_flows AS f LEFT JOIN staging.sector_labels USING (sector)
+        ORDER BY list_order, f.unit
     """,
-    "marts.leavers": f"""
-        SELECT l.* EXCLUDE (person_key) FROM marts.leavers AS l LEFT JOIN {_SECTOR_ORDER} USING (sector)
-        ORDER BY sector_position, l.unit, l.full_name
+    "marts.leavers": """
+        SELECT l.* EXCLUDE (person_key) FROM marts.leavers AS l LEFT JOIN staging.sector_labels USING (sector)
+        ORDER BY list_order, l.unit, l.full_name
     """,
-    "marts.movers": f"""
+    "marts.movers": """
         SELECT m.* EXCLUDE (person_key) FROM marts.movers AS m
-        LEFT JOIN {_SECTOR_ORDER} AS o ON o.sector = m.from_sector
-        ORDER BY o.sector_position, m.from_unit, m.full_name
+        LEFT JOIN staging.sector_labels AS o ON o.sector = m.from_sector
+        ORDER BY o.list_order, m.from_unit, m.full_name
     """,
     # The posts of each unit at its sector's as-of date in the period.
-    "marts.unit_staffing": f"""
+    "marts.unit_staffing": """
         SELECT u.* FROM marts.unit_staffing AS u
         INNER JOIN marts.reporting_dates AS r
             ON r.period = u.period AND r.sector = u.sector AND r.as_of = u.snapshot_date
-        LEFT JOIN {_SECTOR_ORDER} AS o ON o.sector = u.sector
-        ORDER BY o.sector_position, u.unit
+        LEFT JOIN staging.sector_labels AS o ON o.sector = u.sector
+        ORDER BY o.list_order, u.unit
     """,
-    "marts.staff_qualifications": f"""
-        SELECT q.* FROM marts.staff_qualifications AS q LEFT JOIN {_SECTOR_ORDER} USING (sector)
-        ORDER BY sector_position, q.snapshot_date, q.level_order, q.qualification_level
+    "marts.staff_qualifications": """
+        SELECT q.* FROM marts.staff_qualifications AS q LEFT JOIN staging.sector_labels USING (sector)
+        ORDER BY list_order, q.snapshot_date, q.level_order, q.qualification_level
     """,
     "audit.reference_gaps": "FROM audit.reference_gaps ORDER BY reference_file, gap, from_date, subject",
     "audit.load_log": "FROM audit.load_log ORDER BY file",
@@ -69,15 +62,14 @@ QUERIES = {
 # The Vietnamese words for the codes the tables hold, as the warehouse defines them.
 WORDS = """
     SELECT vocabulary, code, label_vi FROM staging.labels
-    UNION ALL SELECT 'sector', sector, any_value(label_vi) FROM staging.sectors GROUP BY sector
+    UNION ALL SELECT 'sector', sector, label_vi FROM staging.sector_labels
     UNION ALL SELECT 'period', period, any_value(label_vi) FROM staging.periods GROUP BY period
 """
 # Each period: its dates over the sectors, latest as-of date first, and the lists it still awaits.
 PERIODS = """
-    WITH sectors AS (SELECT sector, any_value(label_vi) AS label_vi FROM staging.sectors GROUP BY sector),
-    notes AS (
+    WITH notes AS (
         SELECT r.period, s.label_vi || ': ' || r.note_vi AS note
-        FROM marts.reporting_dates AS r LEFT JOIN sectors AS s USING (sector)
+        FROM marts.reporting_dates AS r LEFT JOIN staging.sector_labels AS s USING (sector)
         WHERE r.note_vi IS NOT NULL
     )
     SELECT

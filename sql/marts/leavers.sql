@@ -51,13 +51,13 @@ rule_areas as (
         on before.day = g.baseline_date and before.unit_code = g.unit_before and s.successor_code is null
 ),
 
--- The rule of their title there, the nearest area's first as when rows are matched.
+-- The rule of their title there in force at the baseline, the nearest area's first as when rows are
+-- matched.
 title_rules as (
     select
         g.period,
         g.sector,
         g.person_key,
-        g.baseline_date,
         g.as_of,
         pos.ended_by,
         pos.basis,
@@ -73,14 +73,14 @@ title_rules as (
     inner join staging.positions as pos
         on pos.title = g.title_before
         and pos.unit_level = u.level
-        and (pos.valid_from is null or pos.valid_from <= g.as_of)
+        and in_force(pos.valid_from, pos.valid_to, g.baseline_date)
         and rule_holds(r.area_path, pos.area_code)
 ),
 
 title_ended as (
     select period, sector, person_key, ended_by as reason_code, basis, valid_to as ended_on
     from title_rules
-    where preference = 1 and ended_by is not null and valid_to > baseline_date and valid_to <= as_of
+    where preference = 1 and ended_by is not null and valid_to <= as_of
 ),
 
 explained as (

@@ -12,16 +12,6 @@ with counts as (
     from staging.personnel as p
     inner join staging.area_units as a on a.day = p.snapshot_date and a.unit_code = p.unit_code
     group by a.period, p.sector, p.snapshot_date
-),
-
-sectors as (
-    select
-        sector,
-        any_value(label_vi) as label_vi,
-        any_value(label_en) as label_en,
-        bool_or(is_payroll) as is_payroll
-    from staging.sectors
-    group by sector
 )
 
 select
@@ -38,5 +28,5 @@ select
 from counts as c
 inner join marts.reporting_dates as d
     on d.period = c.period and d.sector = c.sector and c.snapshot_date between d.baseline_date and d.as_of
-inner join sectors as s on s.sector = c.sector
+inner join staging.sector_labels as s on s.sector = c.sector
 order by c.period, c.sector, c.snapshot_date

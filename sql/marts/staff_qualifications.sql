@@ -20,7 +20,6 @@ select
     count(*) as staff,
     round(100.0 * count(*) / sum(count(*)) over (partition by p.sector, p.snapshot_date), 1) as share_pct
 from people as p
-inner join (select sector, any_value(label_vi) as label_vi from staging.sectors group by sector) as s
-    on s.sector = p.sector
+inner join staging.sector_labels as s on s.sector = p.sector
 group by p.sector, s.label_vi, p.snapshot_date, p.level, p.level_order
 order by p.sector, p.snapshot_date, p.level_order

@@ -49,7 +49,7 @@ records as (
         r.file,
         r.sheet,
         r.row,
-        coalesce(r.id_hash, i.id_hash, md5(concat_ws('|', r.name_key, r.birth_date))) as person_key,
+        person_key(r.id_hash, i.id_hash, r.name_key, r.birth_date) as person_key,
         r.full_name,
         r.name_key,
         r.birth_date,

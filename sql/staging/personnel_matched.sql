@@ -150,7 +150,7 @@ matched as (
         r.snapshot_date,
         -- a person is known by their ID number, else by the one number seen with their name and date of
         -- birth, else by name and date of birth
-        coalesce(r.id_hash, i.id_hash, md5(concat_ws('|', r.name_key, r.birth_date))) as person_key,
+        person_key(r.id_hash, i.id_hash, r.name_key, r.birth_date) as person_key,
         p.named_unit_code,
         p.unit_code,
         u.level as unit_level,
