@@ -57,6 +57,20 @@ def create_macros(connection: duckdb.DuckDBPyConnection, path: Path = MACROS) ->
     connection.execute(path.read_text(encoding="utf-8"))
 
 
+def ancestors(all_models: list[SqlModel]) -> dict[tuple[str, str], set[tuple[str, str]]]:
+    """For each model, every table it is built from, directly or through other models."""
+    upstream = {(m.schema, m.table): set(m.upstream) for m in all_models}
+    found: dict[tuple[str, str], set[tuple[str, str]]] = {}
+
+    def of(table: tuple[str, str]) -> set[tuple[str, str]]:
+        if table not in found:
+            direct = upstream.get(table, set())
+            found[table] = direct.union(*(of(parent) for parent in direct))
+        return found[table]
+
+    return {table: of(table) for table in upstream}
+
+
 def all_models(sql_dir: Path = SQL_DIR) -> list[SqlModel]:
     return [
         SqlModel(schema, path.stem, path)

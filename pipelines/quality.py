@@ -82,6 +82,15 @@ def suite_of(doc: TableDoc, severity: Severity) -> list[Expectation]:
     return [e for e in map(Expectation.from_yaml, doc.checks) if e.severity == severity]
 
 
+def tables_queried(expectations: list[Expectation]) -> set[tuple[str, str]]:
+    """The (schema, table) pairs the expectations' own queries read."""
+    import sqlglot
+    from sqlglot import exp
+
+    trees = [sqlglot.parse_one(e.query, dialect="duckdb") for e in expectations if e.query]
+    return {(table.db, table.name) for tree in trees for table in tree.find_all(exp.Table) if table.db}
+
+
 def validate(
     connection: duckdb.DuckDBPyConnection, table: str, expectations: list[Expectation]
 ) -> list[Outcome]:
