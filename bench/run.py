@@ -59,7 +59,8 @@ def bench(rows: int, naive_files: int, out: Path) -> dict:
     print(f"floor: {floor_s:.1f} s for {len(files)} files", file=sys.stderr, flush=True)
     runs = tinhgon_runs(data, out / str(rows), typical_list(files))
     tinhgon_s, noop_s, one_change_s = (runs[name].seconds for name in ("full", "no_change", "one_change"))
-    peak_rss = max(run.peak_rss for run in runs.values())
+    peak = max(runs.values(), key=lambda run: run.peak_rss)
+    peak_rss = peak.peak_rss
     stages = run_stages(out / str(rows) / "dagster_home", runs["full"].run_id, tinhgon_s)
     one_change_stages = run_stages(out / str(rows) / "dagster_home", runs["one_change"].run_id, one_change_s)
     print(
@@ -84,6 +85,7 @@ def bench(rows: int, naive_files: int, out: Path) -> dict:
         "ratio_tinhgon_over_floor": round(tinhgon_s / floor_s, 2),
         "ratio_naive_over_tinhgon": round(naive_s / tinhgon_s, 1),
         "peak_rss_mib": round(peak_rss / 2**20),
+        "peak_rss_during": step_at(out / str(rows) / "dagster_home", peak.run_id, peak.peak_at),
         "noop_rerun_s": round(noop_s, 1),
         "one_change_s": round(one_change_s, 1),
         "one_change_file": runs["one_change"].note,
@@ -149,6 +151,7 @@ def read_cells(files: list[Path]) -> int:
 class Run(NamedTuple):
     seconds: float
     peak_rss: int  # the whole process tree's
+    peak_at: float  # when, as time.time()
     run_id: str  # Dagster's
     note: str = ""
 
@@ -198,7 +201,7 @@ def tinhgon_run(env: dict[str, str]) -> Run:
     peak.stop()
     if process.returncode != 0:
         raise SystemExit(f"tinhgon run failed:\n{output}")
-    return Run(seconds, peak.value, re.search(r"^tinhgon run (\S+)", output, re.MULTILINE)[1])
+    return Run(seconds, peak.value, peak.at, re.search(r"^tinhgon run (\S+)", output, re.MULTILINE)[1])
 
 
 def typical_list(files: list[Path]) -> Path:
@@ -255,6 +258,15 @@ def run_stages(dagster_home: Path, run_id: str, tinhgon_s: float) -> dict[str, f
     return stages | {"outside_steps": tinhgon_s - sum(stages.values())}
 
 
+def step_at(dagster_home: Path, run_id: str, moment: float) -> str:
+    """The step of the run that was running at `moment` (time.time()), or "outside steps"."""
+    import dagster as dg
+
+    with dg.DagsterInstance.from_config(str(dagster_home)) as instance:
+        steps = instance.get_run_step_stats(run_id)
+    return next((s.step_key for s in steps if s.start_time <= moment <= s.end_time), "outside steps")
+
+
 def _stage(keys: set[tuple[str, ...]]) -> str:
     schemas = {key[0] for key in keys}
     if ("raw", "personnel") in keys:
@@ -270,7 +282,7 @@ class PeakRss:
     """The highest total resident memory of a process and its descendants, sampled every 0.1 s."""
 
     def __init__(self, pid: int):
-        self.pid, self.value, self._done = pid, 0, threading.Event()
+        self.pid, self.value, self.at, self._done = pid, 0, 0.0, threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
         self._thread.start()
 
@@ -280,7 +292,8 @@ class PeakRss:
 
     def _sample(self) -> None:
         while not self._done.wait(0.1):
-            self.value = max(self.value, sum(map(_rss, _tree(self.pid))))
+            if (total := sum(map(_rss, _tree(self.pid)))) > self.value:
+                self.value, self.at = total, time.time()
 
 
 def _tree(pid: int) -> list[int]:
