@@ -15,6 +15,9 @@ from pipelines.warehouse.resource import Warehouse
 # A run with this tag set to "true" rebuilds everything even when nothing changed (the nightly run).
 REBUILD_TAG = "tinhgon/rebuild"
 CHANGED_INPUTS = dg.AssetKey("changed_inputs")
+# The files listed on raw/source_files in the UI, the rejected first: a country's 65,000 would weigh
+# megabytes in every run's record, for a table nobody scrolls (audit.load_log has them all).
+FILES_SHOWN = 1000
 
 
 @dg.asset(
@@ -103,12 +106,16 @@ def spreadsheet_lists(context: dg.AssetExecutionContext, raw_folder: RawFolder, 
         )
         files = connection.execute(
             """
-            SELECT f.file, f.sha256[:12] AS sha256, f.status,
-                   string_agg(DISTINCT strftime(l.snapshot_date, '%Y-%m-%d'), ', ') AS snapshot_dates,
-                   coalesce(sum(l.data_rows), 0) AS data_rows
-            FROM raw.source_files AS f LEFT JOIN raw.lists AS l USING (file)
-            GROUP BY ALL ORDER BY f.file
-            """
+            SELECT * FROM (
+                SELECT f.file, f.sha256[:12] AS sha256, f.status,
+                       string_agg(DISTINCT strftime(l.snapshot_date, '%Y-%m-%d'), ', ') AS snapshot_dates,
+                       coalesce(sum(l.data_rows), 0) AS data_rows
+                FROM raw.source_files AS f LEFT JOIN raw.lists AS l USING (file)
+                GROUP BY ALL
+            )
+            ORDER BY status = 'rejected' DESC, file LIMIT ?
+            """,
+            [FILES_SHOWN],
         ).df()
         for table in lists.LIST_TABLES:
             rows = connection.execute(f"SELECT count(*) FROM raw.{table}").fetchall()[0][0]
@@ -118,6 +125,7 @@ def spreadsheet_lists(context: dg.AssetExecutionContext, raw_folder: RawFolder, 
                     "files_parsed": summary.files_parsed,
                     "files_unchanged": summary.files_seen - summary.files_parsed,
                     "files": records_table(files),
+                    "files_not_shown": summary.files_seen - len(files),
                 }
             yield dg.MaterializeResult(
                 asset_key=["raw", table],
