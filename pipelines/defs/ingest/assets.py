@@ -4,6 +4,7 @@
 import dagster as dg
 import pyarrow as pa
 
+from pipelines import quality
 from pipelines.catalog import table_doc
 from pipelines.defs.metadata import OWNERS, records_table, table_metadata
 from pipelines.inputs import inputs_fingerprint
@@ -96,6 +97,7 @@ def spreadsheet_lists(context: dg.AssetExecutionContext, raw_folder: RawFolder, 
     """Every list under raw/personnel and raw/leavers: files, lists, rows read and rows that cannot
     count. Files unchanged since the last published warehouse are not parsed again."""
     hash_id = load_hasher(warehouse.id_key_file)
+    quality.prepare_in_background()  # for the checks, which come next
     with warehouse.connect(context) as connection, warehouse.scratch(context.run.run_id) as spool:
         summary = lists.refresh(connection, raw_folder.list_dirs(), hash_id, spool)
         context.log.info(
