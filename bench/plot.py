@@ -2,9 +2,9 @@
 
     python bench/plot.py [--results warehouse/bench] [--out docs/benchmark.png]
 
-Reads <results>/<N>/results.json (written by bench/run.py), prints two Markdown tables (the
-measures, and where tinhgon's time went) and draws seconds and peak memory against N, with the floor
-and the naive pipeline beside tinhgon.
+Reads <results>/<N>/results.json (written by bench/run.py), prints three Markdown tables (the
+measures, where tinhgon's time went in a full run and in the run after one list changed) and draws
+seconds and peak memory against N, with the floor and the naive pipeline beside tinhgon.
 """
 
 import argparse
@@ -28,6 +28,8 @@ def main() -> None:
     print(table(results))
     print()
     print(stages_table(results))
+    print()
+    print(stages_table(results, run="one_change_"))
     plot(results, args.out)
 
 
@@ -48,6 +50,8 @@ def table(results: list[dict]) -> str:
         "naive / tinhgon",
         "peak memory",
         "no-change re-run",
+        "one change",
+        "one change / floor",
     ]
     rows = [
         [
@@ -61,6 +65,8 @@ def table(results: list[dict]) -> str:
             f"{r['ratio_naive_over_tinhgon']:.1f}",
             f"{r['peak_rss_mib']:,} MiB",
             f"{r['noop_rerun_s']:.1f} s ({100 * r['noop_rerun_s'] / r['tinhgon_s']:.0f} %)",
+            f"{r['one_change_s']:.1f} s" if "one_change_s" in r else "",
+            f"{r['ratio_one_change_over_floor']:.1f}" if "one_change_s" in r else "",
         ]
         for r in results
     ]
@@ -77,15 +83,16 @@ STAGES = {
 }
 
 
-def stages_table(results: list[dict]) -> str:
+def stages_table(results: list[dict], run: str = "") -> str:
+    """Where the full run's time went, or with `run="one_change_"` the one-change run's."""
     rows = [
         [
             f"{r['rows']:,}",
-            *(f"{r[f'{stage}_s']:.0f} s" for stage in STAGES),
-            f"{r['ratio_ingest_over_floor']:.1f}",
+            *(f"{r[f'{run}{stage}_s']:.1f} s" for stage in STAGES),
+            f"{r[f'{run}ingest_s'] / r['floor_s']:.1f}",
         ]
         for r in results
-        if all(f"{stage}_s" in r for stage in STAGES)  # not measured before bench/run.py recorded stages
+        if all(f"{run}{stage}_s" in r for stage in STAGES)  # not measured before bench/run.py did
     ]
     return markdown(["N (rows)", *STAGES.values(), "ingest / floor"], rows)
 
@@ -105,8 +112,11 @@ def plot(results: list[dict], out: Path) -> None:
         ("tinhgon_s", "tinhgon, full run", "-"),
         ("floor_s", "floor: reading the cells", "--"),
         ("noop_rerun_s", "tinhgon, no-change re-run", "-."),
+        ("one_change_s", "tinhgon, one list changed", "-"),
     ):
-        seconds.plot(rows, [r[key] for r in results], style, marker="o", label=label)
+        measured = [r for r in results if key in r]  # one_change_s: not measured before
+        x, y = [r["rows"] for r in measured], [r[key] for r in measured]
+        seconds.plot(x, y, style, marker="o", label=label)
     seconds.set(xscale="log", yscale="log", xlabel="personnel rows", ylabel="seconds", title="Time")
     seconds.legend()
     memory.plot(rows, [r["peak_rss_mib"] for r in results], "-", marker="o", label="tinhgon, all processes")

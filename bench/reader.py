@@ -19,6 +19,7 @@ from pathlib import Path
 from run import BENCH, read_cells
 
 from pipelines.loading import pool
+from pipelines.loading.lists import file_stat
 from pipelines.raw_folder import list_files
 from pipelines.reading.files import parse_file
 from pipelines.reading.identity import IdHasher
@@ -39,7 +40,7 @@ def main() -> None:
     hash_id = IdHasher(b"bench-reader-key")
     paths = [path for _, path in sample]
     chunks = [
-        [(name, path, None) for name, path in sample[i : i + pool.CHUNK_FILES]]
+        [(name, path, None, file_stat(path)) for name, path in sample[i : i + pool.CHUNK_FILES]]
         for i in range(0, len(sample), pool.CHUNK_FILES)
     ]
 

@@ -31,7 +31,11 @@ def column_sources(sql: str, columns: list[str], schema: dict) -> dict[str, set[
 @cache  # a model's lineage changes only with its SQL or the tables it reads: re-runs reuse it
 def _column_sources(sql: str, columns: tuple[str, ...], schema_json: str) -> dict[str, set[Source]]:
     tree = sqlglot.parse_one(sql, dialect="duckdb")
-    roots = lineage(None, tree, schema=json.loads(schema_json), dialect="duckdb", copy=False)
+    # Untrimmed, each node's source is its scope's whole SELECT, not a copy cut down to the one column:
+    # copying the tree for every node is most of sqlglot's work on a long model.
+    roots = lineage(
+        None, tree, schema=json.loads(schema_json), dialect="duckdb", copy=False, trim_selects=False
+    )
     sources: dict[str, set[Source]] = {}
     for column in columns:
         sources[column] = set()
@@ -40,5 +44,15 @@ def _column_sources(sql: str, columns: tuple[str, ...], schema_json: str) -> dic
                 sources[column].add((leaf.source.db, leaf.source.name, leaf.name.split(".")[-1]))
             elif isinstance(leaf.source, exp.Select):
                 # count(*) and the like read rows, not a column: '*' of the tables they count
-                sources[column] |= {(t.db, t.name, "*") for t in leaf.source.find_all(exp.Table) if t.db}
+                sources[column] |= {
+                    (t.db, t.name, "*") for t in _tables_counted(leaf.source, leaf.expression)
+                }
     return sources
+
+
+def _tables_counted(select: exp.Select, projection: exp.Expr) -> list[exp.Table]:
+    """The tables a projection of `select` such as count(*) reads: those of the select's clauses and of
+    the projection itself, not those of its other projections (a scalar subquery there)."""
+    parts = [value for key, value in select.args.items() if key != "expressions"] + [projection]
+    nodes = [node for part in parts for node in (part if isinstance(part, list) else [part])]
+    return [t for node in nodes if isinstance(node, exp.Expr) for t in node.find_all(exp.Table) if t.db]

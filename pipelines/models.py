@@ -5,7 +5,7 @@ keeps a list of dependencies by hand.
 """
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 
 import duckdb
@@ -57,9 +57,24 @@ def create_macros(connection: duckdb.DuckDBPyConnection, path: Path = MACROS) ->
     connection.execute(path.read_text(encoding="utf-8"))
 
 
-def all_models(sql_dir: Path = SQL_DIR) -> list[SqlModel]:
-    return [
+def ancestors(all_models: tuple[SqlModel, ...]) -> dict[tuple[str, str], set[tuple[str, str]]]:
+    """For each model, every table it is built from, directly or through other models."""
+    upstream = {(m.schema, m.table): set(m.upstream) for m in all_models}
+    found: dict[tuple[str, str], set[tuple[str, str]]] = {}
+
+    def of(table: tuple[str, str]) -> set[tuple[str, str]]:
+        if table not in found:
+            direct = upstream.get(table, set())
+            found[table] = direct.union(*(of(parent) for parent in direct))
+        return found[table]
+
+    return {table: of(table) for table in upstream}
+
+
+@cache  # each is parsed with sqlglot for what it reads: once a process, as the YAML (catalog.table_doc)
+def all_models(sql_dir: Path = SQL_DIR) -> tuple[SqlModel, ...]:
+    return tuple(
         SqlModel(schema, path.stem, path)
         for schema in MODEL_SCHEMAS
         for path in sorted((sql_dir / schema).glob("*.sql"))
-    ]
+    )

@@ -4,10 +4,12 @@ GX's SQL datasources do not work on DuckDB, so each check reads into pandas the 
 the rows DuckDB finds could break it, or else its whole table, and validates them in an ephemeral GX
 context. Each expectation is either an `error` (structural: the data cannot be trusted downstream) or
 a `warn` (worth a look, blocks nothing).
-Importing great_expectations takes seconds, so it happens on the first validation, not at import.
+Importing great_expectations takes seconds, so it happens on the first validation, not at import, or
+in the background while the lists are read (`prepare_in_background`).
 """
 
 import re
+import threading
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Literal
@@ -80,6 +82,15 @@ class Outcome:
 
 def suite_of(doc: TableDoc, severity: Severity) -> list[Expectation]:
     return [e for e in map(Expectation.from_yaml, doc.checks) if e.severity == severity]
+
+
+def tables_queried(expectations: list[Expectation]) -> set[tuple[str, str]]:
+    """The (schema, table) pairs the expectations' own queries read."""
+    import sqlglot
+    from sqlglot import exp
+
+    trees = [sqlglot.parse_one(e.query, dialect="duckdb") for e in expectations if e.query]
+    return {(table.db, table.name) for tree in trees for table in tree.find_all(exp.Table) if table.db}
 
 
 def validate(
@@ -181,8 +192,24 @@ def expectation_class(expectation_type: str):
     return getattr(gx.expectations, camel)
 
 
-@cache
+def prepare_in_background() -> threading.Thread:
+    """Import Great Expectations and make its context in a thread, while the run's process has little
+    else to do (its ingest workers parse): the first check would otherwise wait seconds for it."""
+    thread = threading.Thread(target=_datasource, name="great-expectations-import", daemon=True)
+    thread.start()
+    return thread
+
+
+_ONE_CONTEXT = threading.Lock()  # the background thread's and the first check's calls make one
+
+
 def _datasource():
+    with _ONE_CONTEXT:
+        return _new_datasource()
+
+
+@cache
+def _new_datasource():
     import great_expectations as gx
     from great_expectations.data_context.types.base import ProgressBarsConfig
 

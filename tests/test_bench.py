@@ -17,6 +17,8 @@ LINES = (
     "ratio_naive_over_tinhgon",
     "peak_rss_mib",
     "noop_rerun_s",
+    "one_change_s",
+    "ratio_one_change_over_floor",
 )
 
 
@@ -38,6 +40,9 @@ def test_the_benchmark_prints_and_records_every_measure(tmp_path):
     assert all(seconds > 0 for seconds in stages)
     assert 0 < results["outside_steps_s"] < results["tinhgon_s"]  # the steps fit in the run
     assert results["ratio_ingest_over_floor"] > 0
+    assert results["one_change_file"].startswith("personnel/")
+    assert 0 < results["one_change_ingest_s"] < results["one_change_s"]
+    assert not (tmp_path / "2000" / "one_change").exists()  # the edited list put back as generated
 
     plotted = subprocess.run(
         [sys.executable, str(PLOT), "--results", str(tmp_path), "--out", str(tmp_path / "bench.png")],
@@ -45,9 +50,12 @@ def test_the_benchmark_prints_and_records_every_measure(tmp_path):
         capture_output=True,
         text=True,
     )
-    measures, stages = plotted.stdout.split("\n\n")
+    measures, stages, one_change_stages = plotted.stdout.split("\n\n")
     assert measures.splitlines()[-1].startswith(f"| {results['rows']:,} | {results['files']:,} |")
-    assert stages.splitlines()[-1].startswith(f"| {results['rows']:,} | {results['ingest_s']:.0f} s |")
+    assert stages.splitlines()[-1].startswith(f"| {results['rows']:,} | {results['ingest_s']:.1f} s |")
+    assert one_change_stages.splitlines()[-1].startswith(
+        f"| {results['rows']:,} | {results['one_change_ingest_s']:.1f} s |"
+    )
     assert (tmp_path / "bench.png").stat().st_size > 0
     assert (tmp_path / "2000" / "data" / "reference" / "admin_units.csv").exists()
 

@@ -98,6 +98,17 @@ def test_structural_checks_block_and_quality_checks_warn(repository):
     assert all(spec.blocking == name.endswith(":structure") for name, spec in checks.items())
 
 
+def test_a_check_runs_in_its_tables_step_unless_it_reads_a_table_built_later(repository):
+    """A check whose queries read a table its own is not built from waits for that table too; the
+    others are evaluated in the step that builds their table."""
+    graph = repository.asset_graph
+    flows = dg.AssetCheckKey(dg.AssetKey(["marts", "staff_flows"]), "structure")
+    reads = set(graph.assets_def_for_key(flows).keys_by_input_name.values())
+    assert reads == {dg.AssetKey(["marts", "staff_flows"]), dg.AssetKey(["marts", "staff_cuts_by_sector"])}
+    units = dg.AssetCheckKey(dg.AssetKey(["staging", "units"]), "structure")
+    assert graph.assets_def_for_key(units).keys == {dg.AssetKey(["staging", "units"])}
+
+
 def test_every_asset_is_described_and_owned(repository):
     graph = repository.asset_graph
     for key in graph.get_all_asset_keys():

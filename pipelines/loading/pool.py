@@ -25,8 +25,8 @@ CHUNK_FILES = 256
 POOL_MIN_FILES = 2 * CHUNK_FILES
 
 # (name under the raw folder, its first part the kind of list; path; SHA-256 of the content already
-# loaded, or None)
-FileToParse = tuple[str, Path, str | None]
+# loaded, or None; its size, modification and change times, taken before it is read)
+FileToParse = tuple[str, Path, str | None, tuple[int, int, int]]
 
 
 def parse_into(spool: Path, files: list[FileToParse], hash_id: IdHasher, parser: str) -> list[str]:
@@ -61,14 +61,15 @@ def parse_chunk(
 def _write_chunk(
     files: list[FileToParse], hash_id: IdHasher, parser: str, spool: Path, number: int
 ) -> list[str]:
-    parsed, unchanged = [], []
-    for name, path, loaded_sha256 in files:
+    parsed, unchanged, stats = [], [], {}
+    for name, path, loaded_sha256, stat in files:
         source = read_source(path)
         if source.sha256 == loaded_sha256:
             unchanged.append(name)
         else:
             parsed.append(parse_file(path, name, hash_id, source, kind=name.split("/")[0]))
-    for table, rows in raw_tables(parsed, parser).items():
+            stats[name] = stat
+    for table, rows in raw_tables(parsed, parser, stats).items():
         if rows:
             parquet.write_table(to_arrow(table, rows), spool / f"{table}-{number:06d}.parquet")
     return unchanged

@@ -18,11 +18,14 @@ _NOT_KEPT = {
 }
 
 
-def raw_tables(parsed: list[ParsedFile], parser: str) -> dict[str, list[dict]]:
-    """The rows each raw list table gets from these parsed files."""
+def raw_tables(
+    parsed: list[ParsedFile], parser: str, stats: dict[str, tuple[int, int, int]]
+) -> dict[str, list[dict]]:
+    """The rows each raw list table gets from these parsed files, each file's stat taken before it was
+    read given by its name in `stats` (size, modification and change times)."""
     rows = _row_records(parsed)
     return {
-        "source_files": list(_file_rows(parsed, parser)),
+        "source_files": list(_file_rows(parsed, parser, stats)),
         "lists": list(_list_rows(parsed)),
         "personnel": rows["personnel"],
         "leavers": rows["leavers"],
@@ -65,8 +68,11 @@ def _reasons(problems: list[Problem], prefix: str = "reason") -> dict[str, str |
     }
 
 
-def _file_rows(parsed: Iterable[ParsedFile], parser: str) -> Iterator[dict]:
+def _file_rows(
+    parsed: Iterable[ParsedFile], parser: str, stats: dict[str, tuple[int, int, int]]
+) -> Iterator[dict]:
     for file in parsed:
+        _, modified_ns, changed_ns = stats[file.file]
         yield {
             "file": file.file,
             "kind": file.kind,
@@ -77,6 +83,8 @@ def _file_rows(parsed: Iterable[ParsedFile], parser: str) -> Iterator[dict]:
             "reason_vi": file.rejection.vi if file.rejection else None,
             "sheets_without_list": file.sheets_without_list,
             "parser": parser,
+            "modified_ns": modified_ns,
+            "changed_ns": changed_ns,
         }
 
 

@@ -4,6 +4,7 @@
 import dagster as dg
 import pyarrow as pa
 
+from pipelines import quality
 from pipelines.catalog import table_doc
 from pipelines.defs.metadata import OWNERS, records_table, table_metadata
 from pipelines.inputs import inputs_fingerprint
@@ -15,6 +16,9 @@ from pipelines.warehouse.resource import Warehouse
 # A run with this tag set to "true" rebuilds everything even when nothing changed (the nightly run).
 REBUILD_TAG = "tinhgon/rebuild"
 CHANGED_INPUTS = dg.AssetKey("changed_inputs")
+# The files listed on raw/source_files in the UI, the rejected first: a country's 65,000 would weigh
+# megabytes in every run's record, for a table nobody scrolls (audit.load_log has them all).
+FILES_SHOWN = 1000
 
 
 @dg.asset(
@@ -93,6 +97,7 @@ def spreadsheet_lists(context: dg.AssetExecutionContext, raw_folder: RawFolder, 
     """Every list under raw/personnel and raw/leavers: files, lists, rows read and rows that cannot
     count. Files unchanged since the last published warehouse are not parsed again."""
     hash_id = load_hasher(warehouse.id_key_file)
+    quality.prepare_in_background()  # for the checks, which come next
     with warehouse.connect(context) as connection, warehouse.scratch(context.run.run_id) as spool:
         summary = lists.refresh(connection, raw_folder.list_dirs(), hash_id, spool)
         context.log.info(
@@ -103,12 +108,16 @@ def spreadsheet_lists(context: dg.AssetExecutionContext, raw_folder: RawFolder, 
         )
         files = connection.execute(
             """
-            SELECT f.file, f.sha256[:12] AS sha256, f.status,
-                   string_agg(DISTINCT strftime(l.snapshot_date, '%Y-%m-%d'), ', ') AS snapshot_dates,
-                   coalesce(sum(l.data_rows), 0) AS data_rows
-            FROM raw.source_files AS f LEFT JOIN raw.lists AS l USING (file)
-            GROUP BY ALL ORDER BY f.file
-            """
+            SELECT * FROM (
+                SELECT f.file, f.sha256[:12] AS sha256, f.status,
+                       string_agg(DISTINCT strftime(l.snapshot_date, '%Y-%m-%d'), ', ') AS snapshot_dates,
+                       coalesce(sum(l.data_rows), 0) AS data_rows
+                FROM raw.source_files AS f LEFT JOIN raw.lists AS l USING (file)
+                GROUP BY ALL
+            )
+            ORDER BY status = 'rejected' DESC, file LIMIT ?
+            """,
+            [FILES_SHOWN],
         ).df()
         for table in lists.LIST_TABLES:
             rows = connection.execute(f"SELECT count(*) FROM raw.{table}").fetchall()[0][0]
@@ -118,6 +127,7 @@ def spreadsheet_lists(context: dg.AssetExecutionContext, raw_folder: RawFolder, 
                     "files_parsed": summary.files_parsed,
                     "files_unchanged": summary.files_seen - summary.files_parsed,
                     "files": records_table(files),
+                    "files_not_shown": summary.files_seen - len(files),
                 }
             yield dg.MaterializeResult(
                 asset_key=["raw", table],
