@@ -738,6 +738,29 @@ def test_reports_that_fail_half_way_leave_the_last_good_ones(reported, monkeypat
     assert after == before  # the data docs and the workbook of the broken build never replaced the good ones
 
 
+def test_the_workbook_written_after_the_data_docs_is_the_one_written_beside_them(
+    reported, monkeypatch, tmp_path
+):
+    """Beyond MOST_LISTINGS_SIDE_BY_SIDE the workbook is written in this process, once the Data Docs are."""
+    books = {}
+    for most in (writing.MOST_LISTINGS_SIDE_BY_SIDE, 0):
+        copy = tmp_path / str(most) / "tinhgon.duckdb"
+        copy.parent.mkdir()
+        shutil.copyfile(reported.workspace.warehouse, copy)
+        monkeypatch.setattr(writing, "MOST_LISTINGS_SIDE_BY_SIDE", most)
+        if most == 0:
+            monkeypatch.setattr(
+                writing.ProcessPoolExecutor, "submit", lambda *args: pytest.fail("not beside")
+            )
+        books[most] = writing.write_reports(copy, run_name="either way")
+    beside, after = books.values()
+    assert after.sheets == beside.sheets
+    beside_book, after_book = (openpyxl.load_workbook(r.workbook) for r in (beside, after))
+    for name in beside.sheets:
+        if name != workbook.COVER:  # the cover gives the time it was written
+            assert sheet_rows(after_book[name]) == sheet_rows(beside_book[name]), name
+
+
 def test_staged_reports_replace_files_and_folders_only_on_success(tmp_path):
     (tmp_path / "data-docs").mkdir(parents=True)
     (tmp_path / "data-docs" / "old.html").write_text("old")
