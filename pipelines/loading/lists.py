@@ -74,8 +74,7 @@ def refresh(
 
 def _keep_only(connection: duckdb.DuckDBPyConnection, kept: list[str], spool: Path) -> None:
     """The rows of the files `kept`, and those parsed into `spool`."""
-    connection.register("kept_files", pa.table({"file": pa.array(kept, pa.string())}))
-    try:
+    with tables.registered(connection, "kept_files", pa.table({"file": pa.array(kept, pa.string())})):
         for table in LIST_TABLES:
             # an anti-join: a list of the names kept, tested row by row, costs rows times files
             connection.execute(f"DELETE FROM raw.{table} WHERE file NOT IN (SELECT file FROM kept_files)")
@@ -84,8 +83,6 @@ def _keep_only(connection: duckdb.DuckDBPyConnection, kept: list[str], spool: Pa
                     f"INSERT INTO raw.{table} BY NAME SELECT * FROM read_parquet(?, union_by_name = true)",
                     [parts],
                 )
-    finally:
-        connection.unregister("kept_files")
 
 
 def file_stat(path: str | Path) -> tuple[int, int, int]:
@@ -100,16 +97,14 @@ def _restat(connection: duckdb.DuckDBPyConnection, touched: list[tuple[str, tupl
         return
     names, stats = zip(*touched, strict=True)
     modified, changed = [s[1] for s in stats], [s[2] for s in stats]
-    connection.register("touched", pa.table({"file": names, "modified_ns": modified, "changed_ns": changed}))
-    try:
+    touched_stats = pa.table({"file": names, "modified_ns": modified, "changed_ns": changed})
+    with tables.registered(connection, "touched", touched_stats):
         connection.execute(
             """
             UPDATE raw.source_files AS f SET modified_ns = t.modified_ns, changed_ns = t.changed_ns
             FROM touched AS t WHERE f.file = t.file
             """
         )
-    finally:
-        connection.unregister("touched")
 
 
 def _summary(connection: duckdb.DuckDBPyConnection, seen: int, parsed: int) -> IngestSummary:

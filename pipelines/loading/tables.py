@@ -1,6 +1,9 @@
 """Creating a table from its YAML description (columns with types), making it anew with given rows (a
-pandas DataFrame or an Arrow table), and the Arrow types of a raw table's columns."""
+pandas DataFrame or an Arrow table), rows readable by SQL for a while, and the Arrow types of a raw
+table's columns."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -34,11 +37,20 @@ def replace(
     create(connection, table, schema=schema)
     if len(frame) == 0:
         return
-    connection.register("incoming", frame)
-    try:
+    with registered(connection, "incoming", frame):
         connection.execute(f"INSERT INTO {schema}.{table} BY NAME SELECT * FROM incoming")
+
+
+@contextmanager
+def registered(
+    connection: duckdb.DuckDBPyConnection, name: str, rows: "pd.DataFrame | pa.Table"
+) -> Iterator[None]:
+    """`rows` readable by SQL as the view `name` for the block, and no longer after it."""
+    connection.register(name, rows)
+    try:
+        yield
     finally:
-        connection.unregister("incoming")
+        connection.unregister(name)
 
 
 @cache
