@@ -89,8 +89,12 @@ def print_warehouse(warehouse) -> None:
         _print_query(
             connection,
             "Leavers on no list of leavers (marts.leavers): add them to a list under leavers/",
-            "SELECT period, sector, count(*) AS people FROM marts.leavers WHERE reason_code = 'unknown' "
-            "GROUP BY ALL ORDER BY ALL",
+            """
+            SELECT l.period, l.sector, s.label_vi AS sector_vi, count(*) AS people
+            FROM marts.leavers AS l LEFT JOIN staging.sector_labels AS s USING (sector)
+            WHERE l.reason_code = 'unknown'
+            GROUP BY ALL ORDER BY l.period, min(s.list_order)
+            """,
         )
 
 

@@ -111,6 +111,14 @@ def test_every_leaver_has_a_reason_but_those_the_story_leaves_off_every_list(bun
     }
 
 
+def test_make_run_names_in_words_the_sectors_of_the_leavers_on_no_list(bundled, capsys):
+    from pipelines.summary import print_warehouse
+
+    print_warehouse(bundled.warehouse)
+    printed = capsys.readouterr().out.split("Leavers on no list of leavers")[1]
+    assert re.search(r"de_an_01\s*│\s*education\s*│\s*Viên chức ngành Giáo dục\s*│\s*4\s*│", printed)
+
+
 def test_every_data_row_is_loaded_or_quarantined(bundled):
     """Each personnel row counts or is quarantined as not counting (a row that counts with a cell to fix
     is in both); each row of a list of leavers is read."""
